@@ -1,0 +1,5 @@
+/**
+ * iamform's library API. The CLI is a thin shell over what is exported here.
+ */
+export * from './diag/index.js';
+export * from './addr/index.js';
