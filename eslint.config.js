@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'state/', 'coverage/', '**/.iamform/'] },
+  { ignores: ['dist/', '.bench-build/', 'node_modules/', 'state/', 'coverage/', '**/.iamform/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

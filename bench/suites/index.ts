@@ -1,0 +1,4 @@
+import type { BenchSuite } from '../harness.js';
+
+/** Every benchmark suite; `npm run bench NAME…` runs the named ones only. */
+export const suites: readonly BenchSuite[] = [];
