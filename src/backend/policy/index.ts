@@ -1,0 +1,12 @@
+/**
+ * The policy engine: validation of policy documents, action matching, decisions with
+ * explanations, effective access and role-dependency checks. Pure: no IO, no clock (the
+ * request context carries the time).
+ */
+export type * from './types.js';
+export { validatePolicyDocument, validateCustomPolicy } from './validate.js';
+export { compileGrants } from './compile.js';
+export { decide } from './decide.js';
+export { effectiveAccess } from './effective-access.js';
+export { checkRoleDependencies } from './dependencies.js';
+export { actionMatches, matchingActions, findCatalogAction } from './catalog-index.js';
