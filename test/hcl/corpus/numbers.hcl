@@ -1,0 +1,17 @@
+zero           = 0
+integer        = 42
+negative       = -17
+decimal        = 3.14159
+leading_zero   = 0.5
+exponent       = 1e3
+exponent_upper = 2E4
+exponent_plus  = 1.5e+3
+exponent_minus = 25e-2
+big_exp        = 6.02e23
+max_safe       = 9007199254740991
+past_safe      = 9007199254740993
+huge           = 123456789012345678901234567890
+tiny           = 1e-10
+many_digits    = 0.1234567890123
+negative_float = -0.25
+list           = [1, 2.5, 3e2, -4]

@@ -1,0 +1,9 @@
+add      = 1 + 2
+subtract = 10 - 4
+multiply = 3 * 7
+divide   = 20 / 4
+modulo   = 17 % 5
+chained  = 1 + 2 - 3 + 4
+vars     = var.a * var.b + var.c
+negate   = -var.x
+spaced   = var.a+var.b

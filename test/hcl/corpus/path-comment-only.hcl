@@ -1,0 +1,4 @@
+# Only comments here.
+// Nothing else.
+/* Not even
+   an attribute. */

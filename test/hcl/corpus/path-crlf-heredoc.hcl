@@ -1,0 +1,5 @@
+text = <<EOT
+line one
+line two
+EOT
+after = true

@@ -1,0 +1,10 @@
+# CRLF line endings throughout.
+name = "crlf"
+
+block "x" {
+  a = 1
+  list = [
+    "one",
+    "two",
+  ]
+}

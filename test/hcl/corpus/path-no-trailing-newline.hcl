@@ -1,0 +1,4 @@
+a = 1
+block {
+  b = "no newline at the end"
+}

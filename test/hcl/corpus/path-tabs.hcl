@@ -1,0 +1,6 @@
+block {
+	a = 1
+	inner {
+		b = "tabs for indentation"
+	}
+}

@@ -1,0 +1,5 @@
+simple    = "%{if var.enabled}enabled%{endif}"
+with_else = "%{if var.admin}admin%{else}user%{endif}"
+nested    = "%{if var.a}A%{if var.b}B%{endif}%{else}none%{endif}"
+interp    = "prefix %{if var.x != ""}${var.x}%{else}default%{endif} suffix"
+compare   = "%{if length(var.items) > 2}many%{endif}"
