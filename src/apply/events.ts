@@ -1,0 +1,45 @@
+import type { ResourceAddress } from '../addr/index.js';
+import type { ChangeAction } from '../plan/types.js';
+import type { ProviderError } from '../provider/types.js';
+
+/**
+ * What the executor reports while applying. Views (text log, Ink progress, JSON lines)
+ * subscribe; the executor itself never prints. A closed union discriminated by `kind`.
+ */
+export type ApplyEvent =
+  | { readonly kind: 'apply_start'; readonly total: number; readonly at: number }
+  | { readonly kind: 'change_start'; readonly address: ResourceAddress; readonly action: ChangeAction; readonly at: number }
+  | {
+      readonly kind: 'change_done';
+      readonly address: ResourceAddress;
+      readonly action: ChangeAction;
+      readonly id?: string;
+      readonly elapsedMs: number;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'change_failed';
+      readonly address: ResourceAddress;
+      readonly action: ChangeAction;
+      readonly error: ProviderError;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'change_skipped';
+      readonly address: ResourceAddress;
+      readonly action: ChangeAction;
+      /** The failed change this one depended on. */
+      readonly cause: ResourceAddress;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'apply_done';
+      readonly added: number;
+      readonly changed: number;
+      readonly destroyed: number;
+      readonly failed: number;
+      readonly skipped: number;
+      readonly at: number;
+    };
+
+export type ApplyEventListener = (event: ApplyEvent) => void;
