@@ -145,6 +145,11 @@ export class IamService {
   can = (request: CanRequest): Result<CanAnswer> => can(this.ctx, this.grants, request);
   access = (user?: string): Result<UserAccess[]> => access(this.ctx, this.grants, user);
 
+  /** Runs several reads on one consistent snapshot, even while another process writes. */
+  read<T>(fn: (service: IamService) => T): T {
+    return this.ctx.db.read(() => fn(this));
+  }
+
   /** Runs several calls in one transaction: all of them take effect, or (on a throw) none. */
   batch<T>(fn: (service: IamService) => T): T {
     return this.ctx.db.write(() => fn(this));
