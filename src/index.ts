@@ -3,3 +3,4 @@
  */
 export * from './diag/index.js';
 export * from './addr/index.js';
+export * from './graph/index.js';

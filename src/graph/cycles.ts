@@ -1,4 +1,4 @@
-import { compareKeys, type Graph } from './graph.js';
+import { compareNodeKeys, type Graph } from './graph.js';
 import { rankKeys } from './heap.js';
 
 /**
@@ -89,7 +89,7 @@ function components(dense: Dense): { component: Int32Array; count: number } {
 /** Strongly connected components as key lists, each sorted and listed by its smallest key. */
 export function stronglyConnectedComponents<T>(
   graph: Graph<T>,
-  compare: (a: string, b: string) => number = compareKeys,
+  compare: (a: string, b: string) => number = compareNodeKeys,
 ): string[][] {
   const dense = densify(graph, compare);
   const { component, count } = components(dense);
@@ -103,7 +103,7 @@ export function stronglyConnectedComponents<T>(
  * Every cycle of the graph, one per strongly connected component that has more than one
  * member or a self-edge, ordered by first member. Deterministic for a given comparator.
  */
-export function findCycles<T>(graph: Graph<T>, compare: (a: string, b: string) => number = compareKeys): Cycle[] {
+export function findCycles<T>(graph: Graph<T>, compare: (a: string, b: string) => number = compareNodeKeys): Cycle[] {
   const dense = densify(graph, compare);
   const { component, count } = components(dense);
   const members: number[][] = Array.from({ length: count }, () => []);

@@ -1,10 +1,10 @@
-import { compareKeys, type Graph } from './graph.js';
+import { compareNodeKeys, type Graph } from './graph.js';
 import { rankKeys } from './heap.js';
 
 /** How a node is drawn: managed resources as boxes, data sources dashed with another shape. */
 export type NodeStyle = 'resource' | 'data';
 
-export interface FormatOptions<T> {
+export interface GraphFormatOptions<T> {
   /** The text shown for a node; default its key. */
   readonly label?: (key: string, payload: T) => string;
   /** Default: `data` for keys starting with `data.`, else `resource`. */
@@ -23,8 +23,8 @@ interface Laid {
  * Nodes in comparator order and edges sorted by (from, to) in that order, so that the output
  * depends only on the graph's content, never on insertion order.
  */
-function layout<T>(graph: Graph<T>, options: FormatOptions<T>): { nodes: Laid[]; edges: [number, number][] } {
-  const { keys, rank } = rankKeys(graph.keys(), options.compare ?? compareKeys);
+function layout<T>(graph: Graph<T>, options: GraphFormatOptions<T>): { nodes: Laid[]; edges: [number, number][] } {
+  const { keys, rank } = rankKeys(graph.keys(), options.compare ?? compareNodeKeys);
   const nodes = keys.map((key) => {
     const payload = graph.payload(key) as T;
     return {
@@ -55,7 +55,7 @@ export function dotString(text: string): string {
  * an edge `a -> b` means a depends on b. Drawn right to left, so dependencies sit to the left
  * of what uses them.
  */
-export function toDot<T>(graph: Graph<T>, options: FormatOptions<T> = {}): string {
+export function toDot<T>(graph: Graph<T>, options: GraphFormatOptions<T> = {}): string {
   const { nodes, edges } = layout(graph, options);
   const lines = ['digraph iamform {', '  rankdir = "RL";', '  node [shape = "box"];'];
   for (const node of nodes) {
@@ -111,7 +111,7 @@ const MERMAID_RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'dire
  * Mermaid `flowchart`, same content and order as `toDot`: boxes for resources, dashed
  * stadiums (class `data`) for data sources.
  */
-export function toMermaid<T>(graph: Graph<T>, options: FormatOptions<T> = {}): string {
+export function toMermaid<T>(graph: Graph<T>, options: GraphFormatOptions<T> = {}): string {
   const { nodes, edges } = layout(graph, options);
   const ids = mermaidIds(nodes);
   const lines = ['flowchart RL'];

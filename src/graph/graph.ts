@@ -139,6 +139,6 @@ export class Graph<T> {
 const EMPTY: ReadonlySet<string> = new Set<string>();
 
 /** Compares keys by UTF-16 code units: the default tie-breaker wherever an order must be stable. */
-export function compareKeys(a: string, b: string): number {
+export function compareNodeKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,8 +1,8 @@
-import { compareKeys, type Graph } from './graph.js';
+import { compareNodeKeys, type Graph } from './graph.js';
 import { RankHeap, rankKeys } from './heap.js';
 
 /** How to order nodes that are ready at the same time. */
-export interface OrderOptions {
+export interface TopologicalOrderOptions {
   /** Tie-breaker among ready nodes; default: key order (UTF-16 code units). */
   readonly compare?: (a: string, b: string) => number;
   /**
@@ -37,8 +37,8 @@ export function direction<T>(graph: Graph<T>, reverse: boolean): Direction {
  * The graph must be acyclic: callers check `findCycles` first (the resource graph builder
  * reports cycles as diagnostics). A cycle here is a bug and throws.
  */
-export function topologicalOrder<T>(graph: Graph<T>, options: OrderOptions = {}): string[] {
-  const { keys, rank } = rankKeys(graph.keys(), options.compare ?? compareKeys);
+export function topologicalOrder<T>(graph: Graph<T>, options: TopologicalOrderOptions = {}): string[] {
+  const { keys, rank } = rankKeys(graph.keys(), options.compare ?? compareNodeKeys);
   const dir = direction(graph, options.reverse ?? false);
   const waiting = new Int32Array(keys.length);
   const heap = new RankHeap();

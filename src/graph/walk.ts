@@ -1,4 +1,4 @@
-import { compareKeys, type Graph } from './graph.js';
+import { compareNodeKeys, type Graph } from './graph.js';
 import { RankHeap, rankKeys } from './heap.js';
 import { direction } from './order.js';
 
@@ -56,7 +56,7 @@ export function walk<T>(graph: Graph<T>, options: WalkOptions): Promise<Map<stri
   if (!Number.isInteger(parallelism) || parallelism < 1) {
     return Promise.reject(new RangeError(`walk: parallelism must be an integer of at least 1, got ${parallelism}`));
   }
-  const { keys, rank } = rankKeys(graph.keys(), options.compare ?? compareKeys);
+  const { keys, rank } = rankKeys(graph.keys(), options.compare ?? compareNodeKeys);
   const dir = direction(graph, options.reverse ?? false);
   const n = keys.length;
   const waiting = new Int32Array(n);
