@@ -48,8 +48,8 @@ const SKIPPED = 4;
  * transitively waits on it is skipped at once and independent work carries on.
  *
  * Resolves with one outcome per node, in key order. Rejects only on bugs, and only after the
- * visits in flight have settled: with the first error a visit threw, or when nodes were left
- * waiting on a cycle. Costs O(E + V log V): each completion touches only its own waiters.
+ * visits in flight have settled: with the first error a visit or a callback threw, or when
+ * nodes were left waiting on a cycle. Costs O(E + V log V): each completion touches only its own waiters.
  */
 export function walk<T>(graph: Graph<T>, options: WalkOptions): Promise<Map<string, WalkOutcome>> {
   const { parallelism, visit } = options;
@@ -100,22 +100,30 @@ export function walk<T>(graph: Graph<T>, options: WalkOptions): Promise<Map<stri
       }
     };
 
+    const fault = (error: unknown): void => {
+      bug ??= { error };
+      controller.abort();
+    };
+
     const settle = (i: number, result: VisitResult): void => {
       inFlight--;
-      if (result === 'done') {
-        state[i] = DONE;
-        for (const waiter of dir.waiters(keys[i] as string)) {
-          const w = rank.get(waiter) as number;
-          waiting[w] = (waiting[w] as number) - 1;
-          if (waiting[w] === 0 && state[w] === PENDING) ready.push(w);
+      try {
+        if (result === 'done') {
+          state[i] = DONE;
+          for (const waiter of dir.waiters(keys[i] as string)) {
+            const w = rank.get(waiter) as number;
+            waiting[w] = (waiting[w] as number) - 1;
+            if (waiting[w] === 0 && state[w] === PENDING) ready.push(w);
+          }
+        } else if (result === 'failed') {
+          state[i] = FAILED;
+          skipWaitersOf(i);
+        } else {
+          state[i] = FAILED;
+          fault(new Error(`walk: visit of ${keys[i]} resolved with ${String(result)}`));
         }
-      } else if (result === 'failed') {
-        state[i] = FAILED;
-        skipWaitersOf(i);
-      } else {
-        state[i] = FAILED;
-        bug ??= { error: new Error(`walk: visit of ${keys[i]} resolved with ${String(result)}`) };
-        controller.abort();
+      } catch (error) {
+        fault(error); // a throwing onSkipped callback
       }
       pump();
     };
@@ -123,8 +131,7 @@ export function walk<T>(graph: Graph<T>, options: WalkOptions): Promise<Map<stri
     const crash = (i: number, error: unknown): void => {
       inFlight--;
       state[i] = FAILED;
-      bug ??= { error };
-      controller.abort();
+      fault(error);
       pump();
     };
 
@@ -144,7 +151,11 @@ export function walk<T>(graph: Graph<T>, options: WalkOptions): Promise<Map<stri
     };
 
     const pump = (): void => {
-      while (inFlight < parallelism && ready.size > 0 && !halted()) start(ready.pop() as number);
+      try {
+        while (inFlight < parallelism && ready.size > 0 && !halted()) start(ready.pop() as number);
+      } catch (error) {
+        fault(error); // a throwing shouldStop; halted() now answers true without asking it again
+      }
       if (inFlight === 0 && (ready.size === 0 || halted())) finish();
     };
 

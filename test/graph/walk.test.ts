@@ -172,6 +172,32 @@ describe('walk bugs', () => {
     await expect(walk(graphOf('a'), { parallelism: 1.5, visit: async () => 'done' })).rejects.toThrow(RangeError);
   });
 
+  it('rejects when a callback throws, instead of hanging', async () => {
+    await expect(
+      walk(graphOf('a', 'b'), {
+        parallelism: 1,
+        shouldStop: () => {
+          throw new Error('stop broke');
+        },
+        visit: async () => 'done',
+      }),
+    ).rejects.toThrow('stop broke');
+    let calls = 0;
+    await expect(
+      walk(graphOf('b>a', 'c'), {
+        parallelism: 1,
+        visit: async (key) => {
+          calls++;
+          return key === 'a' ? 'failed' : 'done';
+        },
+        onSkipped: () => {
+          throw new Error('listener broke');
+        },
+      }),
+    ).rejects.toThrow('listener broke');
+    expect(calls).toBe(1);
+  });
+
   it('resolves at once on an empty graph', async () => {
     expect((await walk(new Graph<null>(), { parallelism: 1, visit: async () => 'done' })).size).toBe(0);
   });
