@@ -1,0 +1,185 @@
+/**
+ * The state shared by the native-syntax parsing functions: the lexer with its current token,
+ * the diagnostics being collected, and helpers for ranges, newline modes and recovery.
+ * The parse functions (parse-body, parse-expression, parse-template) take a `Parser` and move
+ * it forward; none of them moves backwards.
+ */
+import type { Diagnostic, SourceRange } from '../diag/index.js';
+import { Lexer } from './lexer.js';
+import { codes, syntaxError } from './messages.js';
+import type { HclCode } from './messages.js';
+import type { Positions } from './positions.js';
+import { T } from './tokens.js';
+
+export class Parser {
+  readonly lx: Lexer;
+  readonly file: string;
+  private readonly names = new Map<string, string>();
+  /** Nesting depth of parse calls, to turn pathological nesting into a diagnostic. */
+  depth = 0;
+  /** Set once nesting went too deep: the rest of the file is skipped without more diagnostics. */
+  bailed = false;
+
+  constructor(
+    readonly text: string,
+    readonly positions: Positions,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    this.lx = new Lexer(text, positions, diagnostics);
+    this.file = positions.file;
+  }
+
+
+  advance(): void {
+    this.lx.next();
+  }
+
+  /**
+   * Sets whether newlines are tokens and returns the previous setting. When newlines become
+   * insignificant while the current token is a newline, it is skipped at once.
+   */
+  setSkipNewlines(skip: boolean): boolean {
+    const lx = this.lx;
+    const previous = lx.skipNewlines;
+    lx.skipNewlines = skip;
+    if (skip) while (lx.tok() === T.NEWLINE) lx.next();
+    return previous;
+  }
+
+  /** The current token's text; identifiers are interned so that repeated names share storage. */
+  tokenText(): string {
+    return this.text.slice(this.lx.start, this.lx.end);
+  }
+
+  identText(): string {
+    const raw = this.text.slice(this.lx.start, this.lx.end);
+    const known = this.names.get(raw);
+    if (known !== undefined) return known;
+    this.names.set(raw, raw);
+    return raw;
+  }
+
+  intern(value: string): string {
+    const known = this.names.get(value);
+    if (known !== undefined) return known;
+    this.names.set(value, value);
+    return value;
+  }
+
+  isIdent(word: string): boolean {
+    const lx = this.lx;
+    return lx.tok() === T.IDENT && lx.end - lx.start === word.length && this.text.startsWith(word, lx.start);
+  }
+
+  range(start: number, end: number): SourceRange {
+    return this.positions.range(start, end);
+  }
+
+  tokenRange(): SourceRange {
+    return this.positions.range(this.lx.start, this.lx.end);
+  }
+
+  error(code: HclCode, summary: string, detail: string, range: SourceRange): void {
+    if (this.bailed) return;
+    this.diagnostics.push(syntaxError(code, summary, detail, range));
+  }
+
+  /**
+   * Too deep nesting: reports it once at the current token and skips to the end of the file,
+   * so that the callers unwinding from the depth see the end and stop quietly.
+   */
+  bail(): void {
+    if (!this.bailed) {
+      this.error(codes.nestingTooDeep, 'Nesting too deep', `Expressions and blocks may nest at most ${MAX_DEPTH} levels deep.`, this.tokenRange());
+      this.bailed = true;
+    }
+    this.lx.reset(this.text.length);
+    this.lx.next();
+  }
+
+  /** Reports at the current token, unless it is an invalid character already reported. */
+  errorAtToken(code: HclCode, summary: string, detail: string): void {
+    if (this.lx.tok() === T.INVALID) return;
+    this.error(code, summary, detail, this.tokenRange());
+  }
+
+  /**
+   * Skips tokens until one of `stops` at nesting level zero (not consumed), or the end of
+   * file. Brackets, braces and parentheses are balanced on the way, and strings and heredocs
+   * are skipped whole, so that recovery resumes at a sensible place.
+   */
+  skipUntil(stops: readonly number[]): void {
+    let depth = 0;
+    const lx = this.lx;
+    for (;;) {
+      const kind = lx.tok();
+      if (kind === T.EOF) return;
+      if (depth === 0 && stops.includes(kind)) return;
+      switch (kind) {
+        case T.OBRACE:
+        case T.OBRACK:
+        case T.OPAREN:
+        case T.TEMPLATE_OPEN:
+          depth++;
+          break;
+        case T.CBRACE:
+        case T.CBRACK:
+        case T.CPAREN:
+          if (depth === 0) return;
+          depth--;
+          break;
+        case T.OQUOTE:
+          this.skipQuotedString();
+          break;
+        case T.HEREDOC:
+          this.skipHeredoc();
+          break;
+        default:
+          break;
+      }
+      lx.next();
+    }
+  }
+
+  /** From an opening quote, moves the scan position past the closing quote (or line end). */
+  private skipQuotedString(): void {
+    const text = this.text;
+    let i = this.lx.end;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i += 2;
+      else if (c === 34) {
+        i++;
+        break;
+      } else if (c === 10) break;
+      else i++;
+    }
+    this.lx.reset(Math.min(i, text.length));
+  }
+
+  /** From a heredoc introduction, moves the scan position past its closing marker line. */
+  private skipHeredoc(): void {
+    const text = this.text;
+    const marker = this.lx.heredocMarker;
+    let i = this.lx.end;
+    while (i < text.length) {
+      let j = i;
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+      if (text.startsWith(marker, j)) {
+        const after = j + marker.length;
+        const c = text.charCodeAt(after);
+        if (after >= text.length || c === 10 || (c === 13 && text.charCodeAt(after + 1) === 10)) {
+          this.lx.reset(after);
+          return;
+        }
+      }
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl + 1;
+    }
+    this.lx.reset(text.length);
+  }
+}
+
+/** Deepest nesting of expressions and blocks before the parser gives up on a branch. */
+export const MAX_DEPTH = 500;

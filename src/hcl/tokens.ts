@@ -1,0 +1,91 @@
+/**
+ * Token kinds of the native-syntax lexer. Numeric for speed: the lexer and parser compare them
+ * in hot loops. `TOKEN_NAMES` gives the user-facing spelling for diagnostics.
+ */
+export const T = {
+  EOF: 0,
+  NEWLINE: 1,
+  IDENT: 2,
+  NUMBER: 3,
+  OQUOTE: 4,
+  HEREDOC: 5,
+  OBRACE: 6,
+  CBRACE: 7,
+  OBRACK: 8,
+  CBRACK: 9,
+  OPAREN: 10,
+  CPAREN: 11,
+  COMMA: 12,
+  DOT: 13,
+  ELLIPSIS: 14,
+  EQUAL: 15,
+  FATARROW: 16,
+  QUESTION: 17,
+  COLON: 18,
+  DCOLON: 19,
+  PLUS: 20,
+  MINUS: 21,
+  STAR: 22,
+  SLASH: 23,
+  PERCENT: 24,
+  AND: 25,
+  OR: 26,
+  BANG: 27,
+  EQ: 28,
+  NEQ: 29,
+  LT: 30,
+  GT: 31,
+  LTE: 32,
+  GTE: 33,
+  TILDE: 34,
+  /** A character the language does not use; the lexer has already reported it. */
+  INVALID: 35,
+  /** `${` or `%{` outside a template. */
+  TEMPLATE_OPEN: 36,
+} as const;
+
+export type TokenKind = (typeof T)[keyof typeof T];
+
+const names: Record<number, string> = {
+  [T.EOF]: 'end of file',
+  [T.NEWLINE]: 'newline',
+  [T.IDENT]: 'identifier',
+  [T.NUMBER]: 'number',
+  [T.OQUOTE]: 'string',
+  [T.HEREDOC]: 'heredoc',
+  [T.OBRACE]: '"{"',
+  [T.CBRACE]: '"}"',
+  [T.OBRACK]: '"["',
+  [T.CBRACK]: '"]"',
+  [T.OPAREN]: '"("',
+  [T.CPAREN]: '")"',
+  [T.COMMA]: 'comma',
+  [T.DOT]: 'dot',
+  [T.ELLIPSIS]: '"..."',
+  [T.EQUAL]: 'equals sign',
+  [T.FATARROW]: '"=>"',
+  [T.QUESTION]: 'question mark',
+  [T.COLON]: 'colon',
+  [T.DCOLON]: '"::"',
+  [T.PLUS]: '"+"',
+  [T.MINUS]: '"-"',
+  [T.STAR]: '"*"',
+  [T.SLASH]: '"/"',
+  [T.PERCENT]: '"%"',
+  [T.AND]: '"&&"',
+  [T.OR]: '"||"',
+  [T.BANG]: '"!"',
+  [T.EQ]: '"=="',
+  [T.NEQ]: '"!="',
+  [T.LT]: '"<"',
+  [T.GT]: '">"',
+  [T.LTE]: '"<="',
+  [T.GTE]: '">="',
+  [T.TILDE]: '"~"',
+  [T.INVALID]: 'invalid character',
+  [T.TEMPLATE_OPEN]: 'template sequence',
+};
+
+export function tokenName(kind: number): string {
+  return names[kind] ?? 'token';
+}
