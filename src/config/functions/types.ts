@@ -1,5 +1,4 @@
-import type { Type } from '../values/types.js';
-import type { Value } from '../values/value.js';
+import type { Type, Value } from '../value.js';
 
 /**
  * The contract between the built-in functions and their caller (the expression evaluator).

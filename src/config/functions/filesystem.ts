@@ -1,0 +1,71 @@
+import { boolVal, mappingEntries, stringVal, type Value } from '../value.js';
+import type { FunctionContext, FunctionDef, FunctionResult } from './types.js';
+import { any, bool, fail, fixed, param, s, str } from './util.js';
+
+/**
+ * `file`, `fileexists`, `templatefile`: paths are relative to the config directory and may
+ * not leave it. These checks are the first fence; the `FunctionContext` implementation is
+ * the second, and the one that knows about symlinks.
+ */
+
+/** An error message when `path` is absolute or climbs out of the config directory. */
+export function confinementError(path: string): string | undefined {
+  if (path === '') return 'path must not be empty';
+  if (path.includes('\u0000')) return 'path must not contain a NUL character';
+  if (/^(?:[/\\]|[A-Za-z]:)/.test(path) || path.startsWith('~')) {
+    return `absolute path ${JSON.stringify(path)} is not allowed; file functions read files relative to the configuration directory`;
+  }
+  let depth = 0;
+  for (const segment of path.split(/[/\\]/)) {
+    if (segment === '..') depth--;
+    else if (segment !== '.' && segment !== '') depth++;
+    if (depth < 0) return `path ${JSON.stringify(path)} leads outside the configuration directory; file functions may only read files within it`;
+  }
+  return undefined;
+}
+
+function readFile(path: string, ctx: FunctionContext): { text: string } | { error: string; argIndex: number } {
+  const bad = confinementError(path);
+  if (bad !== undefined) return { error: bad, argIndex: 0 };
+  const r = ctx.readFile(path);
+  return 'error' in r ? { error: r.error, argIndex: 0 } : r;
+}
+
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
+
+function templatefile(args: readonly Value[], ctx: FunctionContext): FunctionResult {
+  const path = s(args[0]);
+  const vars = args[1] as Value;
+  if (vars.kind !== 'map' && vars.kind !== 'object' && vars.kind !== 'unknown') return fail('invalid vars value: must be a map', 1);
+  if (vars.kind === 'map' || vars.kind === 'object') {
+    for (const name of mappingEntries(vars).keys()) {
+      if (!IDENTIFIER.test(name)) {
+        return fail(`invalid template variable name ${JSON.stringify(name)}: must start with a letter, followed by zero or more letters, digits, and underscores`, 1);
+      }
+    }
+  }
+  const file = readFile(path, ctx);
+  if ('error' in file) return file;
+  const r = ctx.renderTemplate(file.text, vars, path);
+  return 'error' in r && (r as { kind?: unknown }).kind === undefined ? fail((r as { error: string }).error) : (r as Value);
+}
+
+export const filesystemFunctions: Record<string, FunctionDef> = {
+  file: fixed('The contents of a file in the configuration directory, as UTF-8 text.', [param('path', str)], str, (a, ctx) => {
+    const r = readFile(s(a[0]), ctx);
+    return 'error' in r ? r : stringVal(r.text);
+  }),
+  fileexists: fixed('Whether a file exists in the configuration directory.', [param('path', str)], bool, (a, ctx) => {
+    const path = s(a[0]);
+    const bad = confinementError(path);
+    if (bad !== undefined) return fail(bad, 0);
+    const r = ctx.fileExists(path);
+    return typeof r === 'boolean' ? boolVal(r) : fail(r.error, 0);
+  }),
+  templatefile: {
+    description: 'Renders a template file with the given variables.',
+    params: [param('path', str), param('vars', any, { allowUnknown: true })],
+    returnType: () => any,
+    call: templatefile,
+  },
+};
