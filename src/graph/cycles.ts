@@ -108,9 +108,8 @@ export function findCycles<T>(graph: Graph<T>, compare: (a: string, b: string) =
   const { component, count } = components(dense);
   const members: number[][] = Array.from({ length: count }, () => []);
   for (let i = 0; i < dense.keys.length; i++) members[component[i] as number]?.push(i);
-  const seen = new Int32Array(dense.keys.length).fill(-1);
-  const parent = new Int32Array(dense.keys.length);
-  const search = { generation: 0, seen, parent };
+  const n = dense.keys.length;
+  const search: Search = { generation: 0, seen: new Int32Array(n).fill(-1), parent: new Int32Array(n), named: new Uint8Array(n), cursor: new Int32Array(n) };
   const cycles: Cycle[] = [];
   for (const group of members) {
     const start = group[0] as number;
@@ -126,50 +125,68 @@ interface Search {
   generation: number;
   readonly seen: Int32Array;
   readonly parent: Int32Array;
+  /** Members already on a walk; each node is in one component, so one array serves all walks. */
+  readonly named: Uint8Array;
+  /** Per node, how many of its (sorted) dependencies are known to be named or outside its component. */
+  readonly cursor: Int32Array;
 }
 
 /**
  * A closed walk from the component's smallest member through all its members: repeatedly the
- * shortest path to the nearest member not yet named, then the shortest path home. On a simple
- * cycle each step looks at one edge, so a 100,000-member cycle costs O(V + E).
+ * shortest path to the nearest member not yet named, then the shortest path home. Each node's
+ * cursor skips dependencies already named, so a simple cycle costs O(V + E) and a hub with
+ * many spokes does not rescan its spokes per step.
  */
 function closedWalk(dense: Dense, component: Int32Array, group: readonly number[], search: Search): number[] {
   const start = group[0] as number;
   if (group.length === 1) return [start];
-  const named = new Set<number>([start]);
+  search.named[start] = 1;
   const walk = [start];
   let current = start;
-  while (named.size < group.length) {
-    const path = shortestPath(dense, component, current, (v) => !named.has(v), search);
+  for (let count = 1; count < group.length; ) {
+    const path = shortestPath(dense, component, current, 'unnamed', search);
     for (const v of path) {
       walk.push(v);
-      named.add(v);
+      if (search.named[v] === 0) count++;
+      search.named[v] = 1;
     }
     current = path[path.length - 1] as number;
   }
-  const home = shortestPath(dense, component, current, (v) => v === start, search);
+  const home = shortestPath(dense, component, current, start, search);
   walk.push(...home.slice(0, -1));
   return walk;
 }
 
-/** Breadth-first within one component; the path excludes `from` and ends at the first goal. */
-function shortestPath(dense: Dense, component: Int32Array, from: number, goal: (v: number) => boolean, search: Search): number[] {
+/**
+ * Breadth-first within one component to `target`, or to the nearest member not yet named.
+ * The path excludes `from` and ends at the goal.
+ */
+function shortestPath(dense: Dense, component: Int32Array, from: number, target: number | 'unnamed', search: Search): number[] {
   const generation = ++search.generation;
-  const { seen, parent } = search;
+  const { seen, parent, named, cursor } = search;
   const own = component[from] as number;
+  const pathTo = (w: number, via: number): number[] => {
+    const path = [w];
+    for (let at = via; at !== from; at = parent[at] as number) path.push(at);
+    return path.reverse();
+  };
   const queue = [from];
   seen[from] = generation;
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head] as number;
-    for (const w of dense.adjacency[v] as Int32Array) {
+    const row = dense.adjacency[v] as Int32Array;
+    if (target === 'unnamed') {
+      // Everything queued is named, so an unnamed dependency is found only here.
+      let c = cursor[v] as number;
+      while (c < row.length && (named[row[c] as number] === 1 || component[row[c] as number] !== own)) c++;
+      cursor[v] = c;
+      if (c < row.length) return pathTo(row[c] as number, v);
+    }
+    for (const w of row) {
       if (seen[w] === generation || component[w] !== own) continue;
       seen[w] = generation;
       parent[w] = v;
-      if (goal(w)) {
-        const path = [w];
-        for (let at = v; at !== from; at = parent[at] as number) path.push(at);
-        return path.reverse();
-      }
+      if (w === target) return pathTo(w, v);
       queue.push(w);
     }
   }
