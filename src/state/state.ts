@@ -38,16 +38,39 @@ export function selectInstances(state: State, filter: ResourceAddress): { addres
   return out;
 }
 
-/** Records `instance` at `address` (its key is taken from the address), replacing any previous one. */
+/**
+ * Records `instance` at `address` (its key is taken from the address), replacing any previous
+ * one. Costs O(resources + instances of that resource): apply calls it after every change.
+ */
 export function setInstance(state: State, address: ResourceAddress, instance: Omit<InstanceState, 'key'>): State {
   const head = resourceOf(address);
   const stored: InstanceState = address.key === undefined ? { ...instance } : { ...instance, key: address.key };
-  const existing = findResource(state, head);
-  const others = existing ? existing.instances.filter((i) => i.key !== address.key) : [];
-  const instances = [...others, stored].sort((a, b) => compareKeys(head, a.key, b.key));
+  const r = lowerBound(state.resources, (resource) => compareAddresses(resource, head));
+  const existing = state.resources[r];
+  const found = existing !== undefined && compareAddresses(existing, head) === 0;
+  let instances: InstanceState[];
+  if (found) {
+    const i = lowerBound(existing.instances, (other) => compareKeys(head, other.key, address.key));
+    const same = existing.instances[i]?.key === address.key;
+    instances = [...existing.instances];
+    instances.splice(i, same ? 1 : 0, stored);
+  } else instances = [stored];
   const resource: ResourceState = { mode: head.mode, type: head.type, name: head.name, instances };
-  const resources = state.resources.filter((r) => compareAddresses(r, head) !== 0);
-  return { ...state, resources: [...resources, resource].sort(compareAddresses) };
+  const resources = [...state.resources];
+  resources.splice(r, found ? 1 : 0, resource);
+  return { ...state, resources };
+}
+
+/** The first index whose element does not compare below the target (`compare` < 0 means below). */
+function lowerBound<T>(items: readonly T[], compare: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(items[mid] as T) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Removes the instance at `address`, and its resource when no instance is left. */
