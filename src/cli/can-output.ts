@@ -26,7 +26,7 @@ export function viaText(via: GrantVia): string {
 
 function statementLines(m: MatchedStatement | NearMiss, why?: string): string[] {
   const alias = m.throughAlias === undefined ? '' : ` (through alias ${m.throughAlias})`;
-  const head = `  ${m.effect.padEnd(5)} "${m.policy.name}" statement ${m.statementIndex + 1}: ${m.pattern}${alias}`;
+  const head = `  ${m.effect.padEnd(5)} "${m.policy.name}" Statement[${m.statementIndex}]: ${m.pattern}${alias}`;
   const lines = [head, `        attachment ${m.attachmentId}, ${viaText(m.via)}, scope ${scopeText(m.scope)}`];
   if (m.statement.Condition !== undefined) lines.push(`        condition ${JSON.stringify(m.statement.Condition)}`);
   if (why !== undefined) lines.push(`        not applied: ${why}`);
