@@ -35,7 +35,7 @@ describe('iamform access', () => {
     const result = await inProcess(['access', 'alice']);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^alice \([0-9a-f]{32}\)\n  project eu-de\n    allowed \(\d+\):/);
+    expect(result.out).toMatch(/^alice \([0-9a-f]{32}\)\n {2}project eu-de\n {4}allowed \(\d+\):/);
     expect(result.out).toMatch(/ecs:servers:list +"ECS ReadOnlyAccess" \(ecs:\*:list\*\) group ecs-viewers/);
     expect(result.out).not.toContain('ecs:servers:create');
     expectGolden(golden('alice.txt'), result.out);
