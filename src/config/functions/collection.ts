@@ -97,6 +97,7 @@ function keysOrValues(m: Value, which: 'keys' | 'values'): FunctionResult {
 function zipmap(keys: Value, values: Value): FunctionResult {
   const ks = elementsOf(keys);
   const vs = elementsOf(values);
+  if (values.kind === 'unknown') return unknownVal(values.type.kind === 'list' ? mapOf(values.type.element) : any);
   if (values.kind !== 'list' && values.kind !== 'tuple') return fail('values argument must be a list or tuple value', 1);
   if (ks.length !== vs.length) return fail(`number of keys (${ks.length}) does not match number of values (${vs.length})`);
   const out = new Map<string, Value>();

@@ -21,6 +21,7 @@ import { any, elementsOf, fail, listOf, n, num, param, s, setOf, str } from './u
 const isSeqType = (t: Type): boolean => t.kind === 'list' || t.kind === 'set' || t.kind === 'tuple';
 
 function concat(args: readonly Value[]): FunctionResult {
+  if (args.length === 0) return fail('at least one argument is required');
   for (let i = 0; i < args.length; i++) {
     const t = (args[i] as Value).type;
     if (t.kind !== 'list' && t.kind !== 'tuple' && t.kind !== 'dynamic') return fail(`all arguments must be lists or tuples; got ${typeName(t)}`, i);
@@ -108,6 +109,10 @@ function setOp(args: readonly Value[], op: 'union' | 'intersection' | 'subtract'
   else if (op === 'intersection') out = (sets[0] ?? []).filter((v) => sets.every((set) => has(set, v)));
   else out = (sets[0] ?? []).filter((v) => !has(sets[1] ?? [], v));
   return setVal(out, element);
+}
+
+function setResultType(args: readonly Value[]): Type {
+  return setType(unifyTypes(args.map((a) => (a.type.kind === 'set' ? a.type.element : any))) ?? any);
 }
 
 const isTrue = (v: Value): boolean => v.kind === 'bool' && v.value;
@@ -243,20 +248,20 @@ export const sequenceFunctions: Record<string, FunctionDef> = {
     description: 'The set of elements in any of the given sets.',
     params: [param('first_set', setOf(any))],
     variadic: param('other_sets', setOf(any)),
-    returnType: () => setType(any),
+    returnType: setResultType,
     call: (a) => setOp(a, 'union'),
   },
   setintersection: {
     description: 'The set of elements in all of the given sets.',
     params: [param('first_set', setOf(any))],
     variadic: param('other_sets', setOf(any)),
-    returnType: () => setType(any),
+    returnType: setResultType,
     call: (a) => setOp(a, 'intersection'),
   },
   setsubtract: {
     description: 'The elements of the first set that are not in the second.',
     params: [param('a', setOf(any)), param('b', setOf(any))],
-    returnType: () => setType(any),
+    returnType: setResultType,
     call: (a) => setOp(a, 'subtract'),
   },
 };
