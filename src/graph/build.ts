@@ -1,6 +1,6 @@
 import { compareAddresses, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, formatRangeShort, type Diagnostic, type SourceRange } from '../diag/index.js';
-import { findCycles, type Cycle } from './cycles.js';
+import { findCycles, hasCycle, type Cycle } from './cycles.js';
 import { Graph } from './graph.js';
 
 /** Where one node names another: an expression reference or a `depends_on` entry. */
@@ -69,7 +69,7 @@ export function buildResourceGraph<N extends ResourceNodeInput>(nodes: readonly 
     const byAddress = pa && pb ? compareAddresses(pa.address, pb.address) : 0;
     return byAddress !== 0 ? byAddress : a < b ? -1 : a > b ? 1 : 0;
   };
-  const diagnostics = findCycles(graph, compare).map((cycle) => cycleDiagnostic(cycle, graph, origins));
+  const diagnostics = hasCycle(graph) ? findCycles(graph, compare).map((cycle) => cycleDiagnostic(cycle, graph, origins)) : [];
   return { graph, origins, diagnostics };
 }
 

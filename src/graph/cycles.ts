@@ -100,6 +100,28 @@ export function stronglyConnectedComponents<T>(
 }
 
 /**
+ * Whether the graph has any cycle (a self-edge included). O(V + E) with no sorting: the cheap
+ * check to run before `findCycles`, which orders its answer and costs a sort.
+ */
+export function hasCycle<T>(graph: Graph<T>): boolean {
+  const waiting = new Map<string, number>();
+  const queue: string[] = [];
+  for (const key of graph.keys()) {
+    const count = graph.dependencies(key).size;
+    if (count === 0) queue.push(key);
+    else waiting.set(key, count);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    for (const dependent of graph.dependents(queue[head] as string)) {
+      const left = (waiting.get(dependent) as number) - 1;
+      waiting.set(dependent, left);
+      if (left === 0) queue.push(dependent);
+    }
+  }
+  return queue.length < graph.size;
+}
+
+/**
  * Every cycle of the graph, one per strongly connected component that has more than one
  * member or a self-edge, ordered by first member. Deterministic for a given comparator.
  */

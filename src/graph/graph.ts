@@ -9,16 +9,14 @@
  */
 export class Graph<T> {
   private readonly payloads = new Map<string, T>();
+  // Adjacency sets exist only for nodes that have edges in that direction: most nodes of an
+  // IAM graph have no dependents or no dependencies, and 100,000 empty sets cost real memory.
   private readonly deps = new Map<string, Set<string>>();
   private readonly rdeps = new Map<string, Set<string>>();
   private edgeTotal = 0;
 
   /** Adds a node, or replaces the payload of an existing one (its edges are kept). */
   addNode(key: string, payload: T): void {
-    if (!this.payloads.has(key)) {
-      this.deps.set(key, new Set());
-      this.rdeps.set(key, new Set());
-    }
     this.payloads.set(key, payload);
   }
 
@@ -55,14 +53,13 @@ export class Graph<T> {
    * reference means.
    */
   addEdge(from: string, to: string): void {
-    const out = this.deps.get(from);
-    const into = this.rdeps.get(to);
-    if (out === undefined || into === undefined) {
-      throw new Error(`Graph.addEdge: unknown node ${out === undefined ? from : to}`);
+    if (!this.payloads.has(from) || !this.payloads.has(to)) {
+      throw new Error(`Graph.addEdge: unknown node ${this.payloads.has(from) ? to : from}`);
     }
+    const out = setIn(this.deps, from);
     if (out.has(to)) return;
     out.add(to);
-    into.add(from);
+    setIn(this.rdeps, to).add(from);
     this.edgeTotal++;
   }
 
@@ -74,27 +71,19 @@ export class Graph<T> {
   removeEdge(from: string, to: string): boolean {
     const out = this.deps.get(from);
     if (out === undefined || !out.delete(to)) return false;
-    this.rdeps.get(to)?.delete(from);
+    if (out.size === 0) this.deps.delete(from);
+    const into = this.rdeps.get(to);
+    into?.delete(from);
+    if (into?.size === 0) this.rdeps.delete(to);
     this.edgeTotal--;
     return true;
   }
 
   /** Removes a node with all its incoming and outgoing edges; returns whether it existed. */
   removeNode(key: string): boolean {
-    const out = this.deps.get(key);
-    const into = this.rdeps.get(key);
-    if (out === undefined || into === undefined) return false;
-    for (const to of out) {
-      this.rdeps.get(to)?.delete(key);
-      this.edgeTotal--;
-    }
-    for (const from of into) {
-      if (from === key) continue; // the self-edge was counted once, above
-      this.deps.get(from)?.delete(key);
-      this.edgeTotal--;
-    }
-    this.deps.delete(key);
-    this.rdeps.delete(key);
+    if (!this.payloads.has(key)) return false;
+    for (const to of [...this.dependencies(key)]) this.removeEdge(key, to);
+    for (const from of [...this.dependents(key)]) this.removeEdge(from, key);
     this.payloads.delete(key);
     return true;
   }
@@ -111,8 +100,8 @@ export class Graph<T> {
 
   /** Every edge as `[from, to]`, grouped by `from` in node insertion order. */
   *edges(): IterableIterator<[string, string]> {
-    for (const [from, out] of this.deps) {
-      for (const to of out) yield [from, to];
+    for (const from of this.payloads.keys()) {
+      for (const to of this.dependencies(from)) yield [from, to];
     }
   }
 
@@ -134,6 +123,15 @@ export class Graph<T> {
   clone(): Graph<T> {
     return this.induced(this.payloads.keys());
   }
+}
+
+function setIn(map: Map<string, Set<string>>, key: string): Set<string> {
+  let set = map.get(key);
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
+  }
+  return set;
 }
 
 const EMPTY: ReadonlySet<string> = new Set<string>();

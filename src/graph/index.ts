@@ -1,7 +1,7 @@
 /** The dependency graph: build from references, cycles, order, walk, and display formats. */
 export { Graph, compareNodeKeys } from './graph.js';
 export { topologicalOrder, type TopologicalOrderOptions } from './order.js';
-export { findCycles, stronglyConnectedComponents, type Cycle } from './cycles.js';
+export { findCycles, hasCycle, stronglyConnectedComponents, type Cycle } from './cycles.js';
 export {
   buildResourceGraph,
   cycleDiagnostic,

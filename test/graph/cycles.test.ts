@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCycles, Graph, stronglyConnectedComponents, topologicalOrder, transitiveDependencies } from '../../src/graph/index.js';
+import { findCycles, Graph, hasCycle, stronglyConnectedComponents, topologicalOrder, transitiveDependencies } from '../../src/graph/index.js';
 
 const key = (i: number): string => `k${String(i).padStart(3, '0')}`;
 
@@ -24,6 +24,7 @@ describe('findCycles on random graphs', () => {
         const components = stronglyConnectedComponents(graph);
         const cyclic = components.filter((c) => c.length > 1 || graph.hasEdge(c[0] as string, c[0] as string));
         expect(cycles.map((c) => [...new Set(c.members)].sort())).toEqual(cyclic);
+        expect(hasCycle(graph)).toBe(cycles.length > 0);
         for (const { members } of cycles) {
           members.forEach((from, i) => expect(graph.hasEdge(from, members[(i + 1) % members.length] as string)).toBe(true));
           expect(members[0]).toBe([...members].sort()[0]);
