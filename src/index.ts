@@ -4,3 +4,5 @@
 export * from './diag/index.js';
 export * from './addr/index.js';
 export * from './graph/index.js';
+export * from './state/index.js';
+export * from './state/file.js';

@@ -31,7 +31,7 @@ export function decodeStateFile(text: string, file: string): DecodeResult {
     return {
       diagnostics: [
         errorDiag('state.syntax', 'State file is not valid JSON', {
-          detail: `${error.message}. The file may have been edited by hand or damaged; the previous version is kept beside it as ${basename(file)}.backup.`,
+          detail: `${error.message}. The file may have been edited by hand or damaged.`,
           range: lines.range(file, error.offset, end),
         }),
       ],
@@ -111,9 +111,4 @@ function spanRange(lines: LineIndex, file: string, text: string, path: readonly 
   const firstLineEnd = text.indexOf('\n', span.start);
   const end = firstLineEnd === -1 || firstLineEnd > span.end ? span.end : firstLineEnd;
   return lines.range(file, span.start, Math.max(end, span.start + 1));
-}
-
-function basename(file: string): string {
-  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return cut === -1 ? file : file.slice(cut + 1);
 }

@@ -50,8 +50,16 @@ export function fileStateStore(options: FileStoreOptions): StateStore {
     }
     if (text === undefined) return { kind: 'ok' };
     const decoded = decodeStateFile(text, location);
-    if (!decoded.state) return { kind: 'error', diagnostics: decoded.diagnostics };
+    if (!decoded.state) return { kind: 'error', diagnostics: await withBackupHint(decoded.diagnostics) };
     return { kind: 'ok', text, state: decoded.state };
+  };
+
+  /** Points at the backup, when there is one, after the first diagnostic of an unreadable file. */
+  const withBackupHint = async (diagnostics: Diagnostic[]): Promise<Diagnostic[]> => {
+    const [first, ...rest] = diagnostics;
+    if (!first || !(await readIfExists(backupPathOf(options.path)).catch(() => undefined))) return diagnostics;
+    const hint = `The version before the last write is kept in ${backupPathOf(location)}.`;
+    return [{ ...first, detail: first.detail ? `${first.detail}\n\n${hint}` : hint }, ...rest];
   };
 
   const readLock = async (): Promise<{ kind: 'ok'; lock?: Lock } | { kind: 'error'; diagnostics: Diagnostic[] }> => {

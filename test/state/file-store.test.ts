@@ -136,3 +136,20 @@ describe('the file store on disk', () => {
     expect(readFileSync(`${path}.backup`, 'utf8')).toBe(v0);
   });
 });
+
+describe('a damaged state file with a backup beside it', () => {
+  it('points at the backup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamform-state-'));
+    try {
+      const path = resolveStatePath(dir);
+      const store = fileStateStore({ path, displayPath: 'state/default.iamstate.json', env: fakeEnv().env });
+      await store.write(emptyState('L'), { expectSerial: 0 });
+      await store.write(emptyState('L'), { expectSerial: 1 });
+      writeFileSync(path, '{"format_version": 1');
+      const read = await store.read();
+      expect(read.kind === 'error' && read.diagnostics[0]?.detail).toContain('kept in state/default.iamstate.json.backup');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
