@@ -10,24 +10,34 @@ import { any, bool, fail, fixed, param, s, str } from './util.js';
 
 /** An error message when `path` is absolute or climbs out of the config directory. */
 export function confinementError(path: string): string | undefined {
-  if (path === '') return 'path must not be empty';
-  if (path.includes('\u0000')) return 'path must not contain a NUL character';
+  const r = confinePath(path);
+  return 'error' in r ? r.error : undefined;
+}
+
+/**
+ * The path relative to the config directory with `.` and `..` resolved and `/` separators
+ * (backslashes count as separators too), or why it is not allowed. The context receives
+ * only such normalised paths.
+ */
+export function confinePath(path: string): { path: string } | { error: string } {
+  if (path === '') return { error: 'path must not be empty' };
+  if (path.includes('\u0000')) return { error: 'path must not contain a NUL character' };
   if (/^(?:[/\\]|[A-Za-z]:)/.test(path) || path.startsWith('~')) {
-    return `absolute path ${JSON.stringify(path)} is not allowed; file functions read files relative to the configuration directory`;
+    return { error: `absolute path ${JSON.stringify(path)} is not allowed; file functions read files relative to the configuration directory` };
   }
-  let depth = 0;
+  const parts: string[] = [];
   for (const segment of path.split(/[/\\]/)) {
-    if (segment === '..') depth--;
-    else if (segment !== '.' && segment !== '') depth++;
-    if (depth < 0) return `path ${JSON.stringify(path)} leads outside the configuration directory; file functions may only read files within it`;
+    if (segment === '..') {
+      if (parts.pop() === undefined) return { error: `path ${JSON.stringify(path)} leads outside the configuration directory; file functions may only read files within it` };
+    } else if (segment !== '.' && segment !== '') parts.push(segment);
   }
-  return undefined;
+  return { path: parts.length === 0 ? '.' : parts.join('/') };
 }
 
 function readFile(path: string, ctx: FunctionContext): { text: string } | { error: string; argIndex: number } {
-  const bad = confinementError(path);
-  if (bad !== undefined) return { error: bad, argIndex: 0 };
-  const r = ctx.readFile(path);
+  const confined = confinePath(path);
+  if ('error' in confined) return { error: confined.error, argIndex: 0 };
+  const r = ctx.readFile(confined.path);
   return 'error' in r ? { error: r.error, argIndex: 0 } : r;
 }
 
@@ -56,10 +66,9 @@ export const filesystemFunctions: Record<string, FunctionDef> = {
     return 'error' in r ? r : stringVal(r.text);
   }),
   fileexists: fixed('Whether a file exists in the configuration directory.', [param('path', str)], bool, (a, ctx) => {
-    const path = s(a[0]);
-    const bad = confinementError(path);
-    if (bad !== undefined) return fail(bad, 0);
-    const r = ctx.fileExists(path);
+    const confined = confinePath(s(a[0]));
+    if ('error' in confined) return fail(confined.error, 0);
+    const r = ctx.fileExists(confined.path);
     return typeof r === 'boolean' ? boolVal(r) : fail(r.error, 0);
   }),
   templatefile: {

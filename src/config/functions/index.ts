@@ -28,6 +28,6 @@ export const builtinFunctions: ReadonlyMap<string, FunctionDef> = new Map(
 );
 
 export { callFunction } from './call.js';
-export { confinementError } from './filesystem.js';
+export { confinementError, confinePath } from './filesystem.js';
 export { isFunctionError } from './types.js';
 export type { FunctionContext, FunctionDef, FunctionError, FunctionResult, ParamSpec } from './types.js';

@@ -1,0 +1,56 @@
+import { describe, it } from 'vitest';
+import { boolType, dynamicType, listType, mapType, numberType, setType, stringType } from '../../../src/config/value.js';
+import { B, check, err, L, M, N, NULL, nums, O, S, SENS, SET, strs, T, UNK, type Row } from './helpers.js';
+
+const rows: Row[] = [
+  ['tostring of a string', 'tostring', [S('hello')], S('hello')],
+  ['tostring of a number', 'tostring', [N(1)], S('1')],
+  ['tostring of a fraction', 'tostring', [N(1.5)], S('1.5')],
+  ['tostring of a bool', 'tostring', [B(true)], S('true')],
+  ['tostring of null', 'tostring', [NULL()], NULL(stringType)],
+  ['tostring of a list', 'tostring', [strs('a')], err('Invalid value for "v" parameter: cannot convert list of string to string.')],
+  ['tostring of a tuple', 'tostring', [T([])], err('cannot convert tuple to string')],
+  ['tonumber of a number', 'tonumber', [N(1)], N(1)],
+  ['tonumber of a string', 'tonumber', [S('1')], N(1)],
+  ['tonumber of a decimal', 'tonumber', [S('-1.5e2')], N(-150)],
+  ['tonumber of null', 'tonumber', [NULL()], NULL(numberType)],
+  ['tonumber of a word', 'tonumber', [S('no')], err('cannot convert "no" to number; given string must be a decimal representation of a number')],
+  ['tonumber of hex', 'tonumber', [S('0x10')], err('cannot convert "0x10" to number')],
+  ['tonumber of a bool', 'tonumber', [B(true)], err('cannot convert bool to number')],
+  ['tobool of true', 'tobool', [B(true)], B(true)],
+  ['tobool of a string', 'tobool', [S('false')], B(false)],
+  ['tobool of null', 'tobool', [NULL()], NULL(boolType)],
+  ['tobool of a word', 'tobool', [S('no')], err('cannot convert "no" to bool; only the strings "true" or "false" are allowed')],
+  ['tobool of a number', 'tobool', [N(1)], err('cannot convert number to bool')],
+  ['tolist of a tuple', 'tolist', [T([S('a'), S('b'), S('c')])], strs('a', 'b', 'c')],
+  ['tolist unifies to string', 'tolist', [T([S('a'), N(1), B(true)])], strs('a', '1', 'true')],
+  ['tolist of a set', 'tolist', [SET([S('b'), S('a')])], strs('a', 'b')],
+  ['tolist of mixed structures', 'tolist', [T([strs('a'), S('b')])], err('Invalid value for "v" parameter: cannot convert tuple to list of any single type')],
+  ['tolist of a string', 'tolist', [S('a')], err('cannot convert string to list')],
+  ['toset', 'toset', [T([S('c'), S('b'), S('b')])], SET([S('b'), S('c')])],
+  ['toset mixed', 'toset', [T([S('a'), N(3)])], SET([S('3'), S('a')])],
+  ['toset of a list', 'toset', [nums(2, 1, 2)], SET([N(1), N(2)])],
+  ['tomap', 'tomap', [O({ a: S('b'), c: S('d') })], M({ a: S('b'), c: S('d') })],
+  ['tomap unifies', 'tomap', [O({ a: S('foo'), b: B(true) })], M({ a: S('foo'), b: S('true') })],
+  ['tomap of an object of mixed structures', 'tomap', [O({ a: strs('x'), b: S('y') })], err('cannot convert object to map of any single type')],
+  ['tomap null', 'tomap', [NULL()], NULL(mapType(dynamicType))],
+  ['tolist unknown', 'tolist', [UNK()], UNK(listType(dynamicType))],
+  ['tolist keeps unknown elements', 'tolist', [T([UNK(stringType), S('a')])], L([UNK(stringType), S('a')])],
+  ['toset unknown', 'toset', [UNK(setType(stringType))], UNK(setType(dynamicType))],
+  ['tostring keeps marks', 'tostring', [SENS(N(1))], SENS(S('1'))],
+  ['sensitive', 'sensitive', [S('x')], SENS(S('x'))],
+  ['sensitive of unknown', 'sensitive', [UNK(stringType)], SENS(UNK(stringType))],
+  ['sensitive of null', 'sensitive', [NULL()], SENS(NULL())],
+  ['nonsensitive', 'nonsensitive', [SENS(S('x'))], S('x')],
+  ['nonsensitive leaves inner marks', 'nonsensitive', [L([SENS(S('x'))])], L([SENS(S('x'))])],
+  ['issensitive', 'issensitive', [SENS(S('x'))], B(true)],
+  ['issensitive not', 'issensitive', [S('x')], B(false)],
+  ['issensitive unknown', 'issensitive', [SENS(UNK())], B(true)],
+  ['sensitive too many arguments', 'sensitive', [S('x'), S('y')], err('Function "sensitive" expects only 1 argument(s).')],
+  ['tostring no arguments', 'tostring', [], err('Function "tostring" expects 1 argument(s). Missing value for "v".')],
+  ['tomap of a map of objects', 'tomap', [O({ a: O({ x: N(1) }) })], M({ a: O({ x: N(1) }) })],
+];
+
+describe('type conversion and sensitivity functions', () => {
+  it.each(rows)('%s', (...row) => check(row));
+});
