@@ -20,6 +20,20 @@ export interface StatementPlan {
   /** Catalog keys this statement names, with the pattern (and alias) that matched. */
   readonly matches: ReadonlyMap<string, MatchInfo>;
   readonly conditions: readonly CompiledCondition[] | undefined;
+  /** `matches` split by where an action can be granted, in catalog order (for effective access). */
+  readonly entries: {
+    readonly project: readonly MatchEntry[];
+    readonly global: readonly MatchEntry[];
+    readonly enterpriseProject: readonly MatchEntry[];
+  };
+}
+
+export interface MatchEntry {
+  /** Position of the action in the catalog. */
+  readonly ordinal: number;
+  readonly info: MatchInfo;
+  /** The pattern as shown in effective access: `ecs:*:get* (alias ecs:cloudServers:get)`. */
+  readonly shown: string;
 }
 
 export interface PolicyPlan {
@@ -31,6 +45,8 @@ export interface PolicyPlan {
 export interface CompiledStatement {
   readonly grant: Grant;
   readonly plan: StatementPlan;
+  /** Memo of effective-access records per catalog ordinal, shared by every user holding this grant object. */
+  readonly access: unknown[];
 }
 
 export interface CompiledGrantsInternal extends CompiledGrants {
@@ -44,38 +60,53 @@ export interface CompiledGrantsInternal extends CompiledGrants {
 
 interface CatalogCache {
   readonly plans: Map<string, PolicyPlan>;
+  /** Fast path by document identity (the store usually hands out one object per policy). */
+  readonly byDocument: WeakMap<PolicyDocument, { readonly version: PolicyVersion; readonly plan: PolicyPlan }>;
   readonly compiled: Map<string, CompiledGrantsInternal>;
+  /** Next plan serial; never reused, even after the plan memo is cleared. */
+  nextSerial: number;
 }
 
 const caches = new WeakMap<Catalog, CatalogCache>();
+/** Compiled statements per grant object, so users sharing grant objects share statements too. */
+const grantStatements = new WeakMap<Grant, { readonly plan: PolicyPlan; readonly statements: readonly CompiledStatement[] }>();
 const maxMemoEntries = 20_000;
 const noStatements: readonly CompiledStatement[] = [];
 
 function cacheOf(catalog: Catalog): CatalogCache {
   let cache = caches.get(catalog);
   if (!cache) {
-    cache = { plans: new Map(), compiled: new Map() };
+    cache = { plans: new Map(), byDocument: new WeakMap(), compiled: new Map(), nextSerial: 0 };
     caches.set(catalog, cache);
   }
   return cache;
 }
 
-/** Prepares grants for `decide` and `effectiveAccess`. Grants with equal signatures share the result. */
+/**
+ * Prepares grants for `decide` and `effectiveAccess`. Grant lists with equal signatures share
+ * the result. Grants and their documents are treated as immutable values: pass new objects for
+ * changed grants. Reusing one Grant object per attachment across users makes compilation and
+ * effective access cheaper (work is memoized per object).
+ */
 export function compileGrants(grants: readonly Grant[], catalog: Catalog): CompiledGrants {
   const cache = cacheOf(catalog);
   const index = catalogIndex(catalog);
   const plans = grants.map((grant) => policyPlan(cache, index, grant.policy.version, grant.policy.document));
-  const signature = grants
-    .map((g, i) => `${g.attachmentId}\u0001${g.policy.id}\u0001${g.policy.name}\u0001${plans[i]?.serial}\u0001${JSON.stringify(g.scope)}\u0001${JSON.stringify(g.via)}`)
-    .join('\u0002');
+  const signature = grants.map((g, i) => `${plans[i]?.serial}\u0001${grantSignature(g)}`).join('\u0002');
   const known = cache.compiled.get(signature);
   if (known) return known;
 
   const statements: CompiledStatement[] = [];
   const byAction = new Map<string, CompiledStatement[]>();
   grants.forEach((grant, i) => {
-    for (const plan of plans[i]?.statements ?? []) {
-      const compiled = { grant, plan };
+    const policy = plans[i] as PolicyPlan;
+    let known = grantStatements.get(grant);
+    if (known?.plan !== policy) {
+      known = { plan: policy, statements: policy.statements.map((plan) => ({ grant, plan, access: [] })) };
+      grantStatements.set(grant, known);
+    }
+    for (const compiled of known.statements) {
+      const { plan } = compiled;
       statements.push(compiled);
       for (const key of plan.matches.keys()) {
         const list = byAction.get(key);
@@ -118,14 +149,31 @@ export function matchInfoFor(plan: StatementPlan, key: string): MatchInfo | unde
   return direct ? { pattern: direct.source } : undefined;
 }
 
+const grantSignatures = new WeakMap<Grant, string>();
+
+/** Everything of a grant but its document (which the plan serial stands for). */
+function grantSignature(grant: Grant): string {
+  let signature = grantSignatures.get(grant);
+  if (signature === undefined) {
+    signature = `${grant.attachmentId}\u0001${grant.policy.id}\u0001${grant.policy.name}\u0001${JSON.stringify(grant.scope)}\u0001${JSON.stringify(grant.via)}`;
+    grantSignatures.set(grant, signature);
+  }
+  return signature;
+}
+
+/** Documents are treated as immutable once compiled (the identity fast path relies on it). */
 function policyPlan(cache: CatalogCache, index: CatalogIndex, version: PolicyVersion, document: PolicyDocument): PolicyPlan {
+  const byIdentity = cache.byDocument.get(document);
+  if (byIdentity?.version === version) return byIdentity.plan;
   const key = `${version}\u0000${JSON.stringify(document)}`;
   let plan = cache.plans.get(key);
+  if (plan) cache.byDocument.set(document, { version, plan });
   if (!plan) {
     const statements = (Array.isArray(document.Statement) ? document.Statement : []).map((statement, i) => statementPlan(index, version, statement, i));
-    plan = { serial: cache.plans.size, statements };
+    plan = { serial: cache.nextSerial++, statements };
     if (cache.plans.size >= maxMemoEntries) cache.plans.clear();
     cache.plans.set(key, plan);
+    cache.byDocument.set(document, { version, plan });
   }
   return plan;
 }
@@ -133,7 +181,7 @@ function policyPlan(cache: CatalogCache, index: CatalogIndex, version: PolicyVer
 function statementPlan(index: CatalogIndex, version: PolicyVersion, statement: PolicyStatement, statementIndex: number): StatementPlan {
   if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
     // An unvalidated document with a malformed Effect grants and denies nothing.
-    return { statementIndex, statement, effect: 'Deny', notAction: false, patterns: [], matches: new Map(), conditions: undefined };
+    return { statementIndex, statement, effect: 'Deny', notAction: false, patterns: [], matches: new Map(), conditions: undefined, entries: { project: [], global: [], enterpriseProject: [] } };
   }
   const notAction = statement.Action === undefined && statement.NotAction !== undefined;
   const sources = (notAction ? statement.NotAction : statement.Action) ?? [];
@@ -153,5 +201,17 @@ function statementPlan(index: CatalogIndex, version: PolicyVersion, statement: P
     }
   }
   const conditions = version === '1.1' && statement.Condition !== undefined ? compileConditions(statement.Condition) : undefined;
-  return { statementIndex, statement, effect: statement.Effect, notAction, patterns, matches, conditions };
+  const entries = { project: [] as MatchEntry[], global: [] as MatchEntry[], enterpriseProject: [] as MatchEntry[] };
+  index.keys.forEach((key, ordinal) => {
+    const info = matches.get(key);
+    const action = index.byKey.get(key);
+    if (!info || !action) return;
+    const entry = { ordinal, info, shown: info.throughAlias === undefined ? info.pattern : `${info.pattern} (alias ${info.throughAlias})` };
+    if (action.level === 'global') entries.global.push(entry);
+    else {
+      entries.project.push(entry);
+      if (action.enterpriseProject) entries.enterpriseProject.push(entry);
+    }
+  });
+  return { statementIndex, statement, effect: statement.Effect, notAction, patterns, matches, conditions, entries };
 }

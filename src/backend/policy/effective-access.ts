@@ -4,16 +4,19 @@
  * all-projects grants; global services list global actions; an enterprise project lists only
  * enterprise-project-capable actions from Version 1.1 policies. An action is allowed when an
  * applicable Allow names it and no unconditional Deny does (conditional statements are listed
- * with `conditional: true`, since they hold only for some requests). The result is memoized
- * per `CompiledGrants`, which `compileGrants` shares between identical grant lists.
+ * with `conditional: true`, since they hold only for some requests).
+ *
+ * Cost: per scope, one pass over the precomputed match entries of the applicable statements.
+ * Results are memoized per `CompiledGrants` (shared by identical grant lists) and source
+ * records per grant object (shared by every user holding that grant object).
  */
-import { internal, type CompiledStatement } from './compile.js';
-import { applicability, scopeKey, scopeLabel, scopeRank } from './scope.js';
-import type { AccessSource, ActionAccess, Catalog, CatalogAction, CompiledGrants, RequestScope, Scope, ScopeAccess } from './types.js';
+import { internal, type CompiledStatement, type MatchEntry } from './compile.js';
+import { scopeKey, scopeLabel, scopeRank } from './scope.js';
+import type { AccessSource, ActionAccess, Catalog, CatalogAction, CompiledGrants, Grant, Scope, ScopeAccess } from './types.js';
 
 const memo = new WeakMap<CompiledGrants, ScopeAccess[]>();
 
-/** Per granted scope, the catalog actions allowed and denied, with their sources. */
+/** Per granted scope, the catalog actions allowed and denied (in catalog order), with their sources. */
 export function effectiveAccess(compiled: CompiledGrants, _catalog?: Catalog): ScopeAccess[] {
   const known = memo.get(compiled);
   if (known) return known;
@@ -21,44 +24,104 @@ export function effectiveAccess(compiled: CompiledGrants, _catalog?: Catalog): S
   const scopes = new Map<string, Scope>();
   for (const grant of c.grants) if (!scopes.has(scopeKey(grant.scope))) scopes.set(scopeKey(grant.scope), grant.scope);
   const ordered = [...scopes.values()].sort((a, b) => scopeRank(a) - scopeRank(b) || scopeLabel(a).localeCompare(scopeLabel(b)));
-  const result = ordered.map((scope) => accessIn(scope, c.statements, c.index.byKey));
+  const actions = c.catalog.actions.length === c.index.keys.length ? c.catalog.actions : c.index.keys.map((k) => c.index.byKey.get(k) as CatalogAction);
+  const result = ordered.map((scope) => accessIn(scope, c.statements, actions));
   memo.set(compiled, result);
   return result;
 }
 
-function accessIn(scope: Scope, statements: readonly CompiledStatement[], byKey: ReadonlyMap<string, CatalogAction>): ScopeAccess {
-  // An all-projects scope is shown as what any project receives from all-projects grants alone.
-  const request: RequestScope = scope.kind === 'all_projects' ? { kind: 'project', projectId: '\u0000all', projectName: 'all projects' } : scope;
-  const allowed = new Map<string, AccessSource[]>();
-  const denied = new Map<string, AccessSource[]>();
-  const hardDenied = new Set<string>();
-  for (const { grant, plan } of statements) {
-    if (scope.kind === 'all_projects' && grant.scope.kind !== 'all_projects') continue;
-    const conditional = plan.conditions !== undefined;
-    const target = plan.effect === 'Deny' ? denied : allowed;
-    for (const [key, info] of plan.matches) {
-      const action = byKey.get(key);
-      if (!action) continue;
-      if (scope.kind === 'global' ? action.level !== 'global' : action.level !== 'project') continue;
-      if (applicability(grant.scope, grant.policy.version, request, action.level, action.enterpriseProject) !== undefined) continue;
-      const source: AccessSource = {
-        policy: { id: grant.policy.id, name: grant.policy.name },
-        statementIndex: plan.statementIndex,
-        pattern: info.throughAlias === undefined ? info.pattern : `${info.pattern} (alias ${info.throughAlias})`,
-        via: grant.via,
-        attachmentId: grant.attachmentId,
-        conditional,
-      };
-      const list = target.get(key);
-      if (list) list.push(source);
-      else target.set(key, [source]);
-      if (plan.effect === 'Deny' && !conditional) hardDenied.add(key);
+/** Whether a grant at its scope contributes to the listing of `scope`. */
+function contributes(grant: Grant, scope: Scope): boolean {
+  const granted = grant.scope;
+  switch (scope.kind) {
+    case 'project':
+      return granted.kind === 'all_projects' || (granted.kind === 'project' && granted.projectId === scope.projectId);
+    case 'all_projects':
+      return granted.kind === 'all_projects';
+    case 'global':
+      return granted.kind === 'global';
+    case 'enterprise_project':
+      return granted.kind === 'enterprise_project' && granted.enterpriseProjectId === scope.enterpriseProjectId && grant.policy.version === '1.1';
+    default: {
+      const never: never = scope;
+      throw new Error(`unexpected scope ${JSON.stringify(never)}`);
     }
   }
-  const toList = (map: Map<string, AccessSource[]>, skip?: Set<string>): ActionAccess[] =>
-    [...map.entries()]
-      .filter(([key]) => !skip?.has(key))
-      .map(([key, sources]) => ({ action: (byKey.get(key) as CatalogAction).name, sources }))
-      .sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
-  return { scope, allowed: toList(allowed, hardDenied), denied: toList(denied) };
+}
+
+function entriesFor(statement: CompiledStatement, scope: Scope): readonly MatchEntry[] {
+  const { entries } = statement.plan;
+  return scope.kind === 'global' ? entries.global : scope.kind === 'enterprise_project' ? entries.enterpriseProject : entries.project;
+}
+
+/** One statement's record for one action (memoized on the statement, so users holding the same grant share it). */
+function recordOf(statement: CompiledStatement, entry: MatchEntry, name: string): ActionAccess {
+  let record = statement.access[entry.ordinal] as ActionAccess | undefined;
+  if (!record) {
+    const { grant, plan } = statement;
+    const source: AccessSource = {
+      policy: { id: grant.policy.id, name: grant.policy.name },
+      statementIndex: plan.statementIndex,
+      pattern: entry.shown,
+      via: grant.via,
+      attachmentId: grant.attachmentId,
+      conditional: plan.conditions !== undefined,
+    };
+    record = { action: name, sources: [source] };
+    statement.access[entry.ordinal] = record;
+  }
+  return record;
+}
+
+/**
+ * Collects records per catalog ordinal: an action named by one statement reuses that
+ * statement's record; only actions named by several statements get a new merged record.
+ */
+class Collector {
+  private readonly records: (ActionAccess | undefined)[];
+  private readonly merged: Uint8Array;
+
+  constructor(size: number) {
+    this.records = new Array<ActionAccess | undefined>(size);
+    this.merged = new Uint8Array(size);
+  }
+
+  add(ordinal: number, record: ActionAccess): void {
+    const prior = this.records[ordinal];
+    if (!prior) this.records[ordinal] = record;
+    else if (this.merged[ordinal] === 1) (prior.sources as AccessSource[]).push(...record.sources);
+    else {
+      this.records[ordinal] = { action: prior.action, sources: [...prior.sources, ...record.sources] };
+      this.merged[ordinal] = 1;
+    }
+  }
+
+  at(ordinal: number): ActionAccess | undefined {
+    return this.records[ordinal];
+  }
+}
+
+function accessIn(scope: Scope, statements: readonly CompiledStatement[], actions: readonly CatalogAction[]): ScopeAccess {
+  const allowed = new Collector(actions.length);
+  const denied = new Collector(actions.length);
+  const hardDenied = new Uint8Array(actions.length);
+  for (const statement of statements) {
+    if (!contributes(statement.grant, scope)) continue;
+    const isDeny = statement.plan.effect === 'Deny';
+    const target = isDeny ? denied : allowed;
+    const hard = isDeny && statement.plan.conditions === undefined;
+    for (const entry of entriesFor(statement, scope)) {
+      target.add(entry.ordinal, recordOf(statement, entry, (actions[entry.ordinal] as CatalogAction).name));
+      if (hard) hardDenied[entry.ordinal] = 1;
+    }
+  }
+  const allowedList: ActionAccess[] = [];
+  const deniedList: ActionAccess[] = [];
+  for (let i = 0; i < actions.length; i++) {
+    const allow = allowed.at(i);
+    if (allow && hardDenied[i] === 0) allowedList.push(allow);
+    const deny = denied.at(i);
+    if (deny) deniedList.push(deny);
+  }
+  return { scope, allowed: allowedList, denied: deniedList };
 }

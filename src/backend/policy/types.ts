@@ -229,9 +229,9 @@ export interface ActionAccess {
 
 export interface ScopeAccess {
   readonly scope: Scope;
-  /** Catalog actions allowed in this scope and not unconditionally denied, sorted by name. */
+  /** Catalog actions allowed in this scope and not unconditionally denied, in catalog order (by name, case-insensitively). */
   readonly allowed: readonly ActionAccess[];
-  /** Catalog actions matched by an applicable Deny statement, sorted by name. */
+  /** Catalog actions matched by an applicable Deny statement, in catalog order. */
   readonly denied: readonly ActionAccess[];
 }
 
