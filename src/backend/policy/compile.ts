@@ -45,7 +45,7 @@ export interface PolicyPlan {
 export interface CompiledStatement {
   readonly grant: Grant;
   readonly plan: StatementPlan;
-  /** Memo of effective-access records per catalog ordinal, shared by every user holding this grant object. */
+  /** Memo of effective-access records per catalog ordinal, shared by every user holding an equal grant. */
   readonly access: unknown[];
 }
 
@@ -63,20 +63,20 @@ interface CatalogCache {
   /** Fast path by document identity (the store usually hands out one object per policy). */
   readonly byDocument: WeakMap<PolicyDocument, { readonly version: PolicyVersion; readonly plan: PolicyPlan }>;
   readonly compiled: Map<string, CompiledGrantsInternal>;
+  /** Compiled statements per grant signature, so users holding equal grants share statements (and their access records). */
+  readonly statements: Map<string, readonly CompiledStatement[]>;
   /** Next plan serial; never reused, even after the plan memo is cleared. */
   nextSerial: number;
 }
 
 const caches = new WeakMap<Catalog, CatalogCache>();
-/** Compiled statements per grant object, so users sharing grant objects share statements too. */
-const grantStatements = new WeakMap<Grant, { readonly plan: PolicyPlan; readonly statements: readonly CompiledStatement[] }>();
 const maxMemoEntries = 20_000;
 const noStatements: readonly CompiledStatement[] = [];
 
 function cacheOf(catalog: Catalog): CatalogCache {
   let cache = caches.get(catalog);
   if (!cache) {
-    cache = { plans: new Map(), byDocument: new WeakMap(), compiled: new Map(), nextSerial: 0 };
+    cache = { plans: new Map(), byDocument: new WeakMap(), compiled: new Map(), statements: new Map(), nextSerial: 0 };
     caches.set(catalog, cache);
   }
   return cache;
@@ -85,27 +85,29 @@ function cacheOf(catalog: Catalog): CatalogCache {
 /**
  * Prepares grants for `decide` and `effectiveAccess`. Grant lists with equal signatures share
  * the result. Grants and their documents are treated as immutable values: pass new objects for
- * changed grants. Reusing one Grant object per attachment across users makes compilation and
- * effective access cheaper (work is memoized per object).
+ * changed grants. Equal grants of different users (the same attachment through the same
+ * group) share their compiled statements and effective-access records.
  */
 export function compileGrants(grants: readonly Grant[], catalog: Catalog): CompiledGrants {
   const cache = cacheOf(catalog);
   const index = catalogIndex(catalog);
   const plans = grants.map((grant) => policyPlan(cache, index, grant.policy.version, grant.policy.document));
-  const signature = grants.map((g, i) => `${plans[i]?.serial}\u0001${grantSignature(g)}`).join('\u0002');
+  const signatures = grants.map((g, i) => `${plans[i]?.serial}\u0001${grantSignature(g)}`);
+  const signature = signatures.join('\u0002');
   const known = cache.compiled.get(signature);
   if (known) return known;
 
   const statements: CompiledStatement[] = [];
   const byAction = new Map<string, CompiledStatement[]>();
   grants.forEach((grant, i) => {
-    const policy = plans[i] as PolicyPlan;
-    let known = grantStatements.get(grant);
-    if (known?.plan !== policy) {
-      known = { plan: policy, statements: policy.statements.map((plan) => ({ grant, plan, access: [] })) };
-      grantStatements.set(grant, known);
+    const key = signatures[i] as string;
+    let known = cache.statements.get(key);
+    if (!known) {
+      known = (plans[i] as PolicyPlan).statements.map((plan) => ({ grant, plan, access: [] }));
+      if (cache.statements.size >= maxMemoEntries) cache.statements.clear();
+      cache.statements.set(key, known);
     }
-    for (const compiled of known.statements) {
+    for (const compiled of known) {
       const { plan } = compiled;
       statements.push(compiled);
       for (const key of plan.matches.keys()) {

@@ -8,7 +8,7 @@
  *
  * Cost: per scope, one pass over the precomputed match entries of the applicable statements.
  * Results are memoized per `CompiledGrants` (shared by identical grant lists) and source
- * records per grant object (shared by every user holding that grant object).
+ * records per compiled statement (shared by every user holding an equal grant).
  */
 import { internal, type CompiledStatement, type MatchEntry } from './compile.js';
 import { scopeKey, scopeLabel, scopeRank } from './scope.js';
@@ -54,7 +54,7 @@ function entriesFor(statement: CompiledStatement, scope: Scope): readonly MatchE
   return scope.kind === 'global' ? entries.global : scope.kind === 'enterprise_project' ? entries.enterpriseProject : entries.project;
 }
 
-/** One statement's record for one action (memoized on the statement, so users holding the same grant share it). */
+/** One statement's record for one action (memoized on the statement, which users holding equal grants share). */
 function recordOf(statement: CompiledStatement, entry: MatchEntry, name: string): ActionAccess {
   let record = statement.access[entry.ordinal] as ActionAccess | undefined;
   if (!record) {
