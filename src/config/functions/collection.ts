@@ -110,7 +110,7 @@ function zipmap(keys: Value, values: Value): FunctionResult {
 }
 
 function contains(list: Value, value: Value): FunctionResult {
-  if (list.type.kind !== 'list' && list.type.kind !== 'set' && list.type.kind !== 'tuple') return fail('argument must be list, tuple, or set', 0);
+  if (!['list', 'set', 'tuple', 'dynamic'].includes(list.type.kind)) return fail('argument must be list, tuple, or set', 0);
   if (list.kind === 'unknown' || value.kind === 'unknown') return unknownVal(bool);
   let unknown = false;
   for (const e of elementsOf(list)) {
@@ -210,8 +210,8 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     returnType: (a) => (a[0] && (a[0].type.kind === 'list' || a[0].type.kind === 'set') ? a[0].type.element : any),
     call(a) {
       const v = a[0] as Value;
-      if (v.type.kind !== 'list' && v.type.kind !== 'set' && v.type.kind !== 'tuple') return fail('must be a list, set, or tuple value', 0);
-      if (v.kind === 'unknown') return unknownVal(v.type.kind === 'tuple' ? any : v.type.element);
+      if (!['list', 'set', 'tuple', 'dynamic'].includes(v.type.kind)) return fail('must be a list, set, or tuple value', 0);
+      if (v.kind === 'unknown') return unknownVal(v.type.kind === 'list' || v.type.kind === 'set' ? v.type.element : any);
       const es = elementsOf(v);
       if (es.length > 1) return fail('must be a list, set, or tuple value with either zero or one elements', 0);
       return es[0] ?? nullVal(v.type.kind === 'tuple' ? any : v.type.element);

@@ -64,6 +64,8 @@ const rows: Row[] = [
   ['contains with unknown element', 'contains', [L([UNK(stringType), S('a')]), S('b')], UNK({ kind: 'bool' })],
   ['contains with unknown element but a match', 'contains', [L([UNK(stringType), S('a')]), S('a')], B(true)],
   ['contains in a string', 'contains', [S('abc'), S('a')], err('argument must be list, tuple, or set')],
+  ['contains in an unknown string', 'contains', [UNK(stringType), S('a')], err('argument must be list, tuple, or set')],
+  ['contains in an unknown list', 'contains', [UNK(listType(stringType)), S('a')], UNK({ kind: 'bool' })],
   // coalesce / coalescelist
   ['coalesce', 'coalesce', [S('a'), S('b')], S('a')],
   ['coalesce skips empty strings', 'coalesce', [S(''), S('b')], S('b')],
