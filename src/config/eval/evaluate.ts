@@ -179,6 +179,7 @@ function describe(v: Value): string {
 function evalObject(e: Evaluation, expr: Extract<Expression, { kind: 'object' }>): Value {
   const attrs = new Map<string, Value>();
   let unknownKey = false;
+  let failed = false;
   const keyMarks: Value[] = [];
   for (const item of expr.items) {
     let keyValue: Value;
@@ -190,11 +191,13 @@ function evalObject(e: Evaluation, expr: Extract<Expression, { kind: 'object' }>
     const value = evalExpr(e, item.value);
     if (keyValue.kind === 'null') {
       e.diags.push(errorDiag('eval.null-key', 'Null value as key', { detail: "Can't use a null value as a key.", range: item.key.range }));
+      failed = true;
       continue;
     }
     const k = convert(keyValue, stringType);
     if (!k.ok) {
       e.diags.push(errorDiag('eval.key-type', 'Incorrect key type', { detail: `Can't use this value as a key: ${k.error}.`, range: item.key.range }));
+      failed = true;
       continue;
     }
     if (k.value.kind !== 'string') {
@@ -204,6 +207,7 @@ function evalObject(e: Evaluation, expr: Extract<Expression, { kind: 'object' }>
     if (k.value.marks !== undefined) keyMarks.push(k.value);
     attrs.set(k.value.value, value);
   }
+  if (failed) return dynamicVal;
   if (unknownKey) return unknownVal(dynamicType);
   return propagateMarks(objectVal(attrs), ...keyMarks);
 }
