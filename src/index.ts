@@ -6,3 +6,5 @@ export * from './addr/index.js';
 export * from './graph/index.js';
 export * from './state/index.js';
 export * from './state/file.js';
+export * as policy from './backend/policy/index.js';
+export { loadCatalog } from './backend/catalog/index.js';
