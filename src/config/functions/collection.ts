@@ -214,7 +214,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       if (v.kind === 'unknown') return unknownVal(v.type.kind === 'list' || v.type.kind === 'set' ? v.type.element : any);
       const es = elementsOf(v);
       if (es.length > 1) return fail('must be a list, set, or tuple value with either zero or one elements', 0);
-      return es[0] ?? nullVal(v.type.kind === 'tuple' ? any : v.type.element);
+      return es[0] ?? nullVal(v.type.kind === 'list' || v.type.kind === 'set' ? v.type.element : any);
     },
   },
   alltrue: {
