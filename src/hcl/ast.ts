@@ -12,7 +12,16 @@
  *   could not be parsed is an `invalid` expression (its error was already reported).
  * - No evaluation happens here: numbers keep their source text, templates keep their parts.
  *
- * Change log (additive only): v1 — initial shape.
+ * - Ranges (`range`, `nameRange`, `typeRange`, …) are computed when read: nodes are class
+ *   instances that keep offsets, and the range properties are getters on their prototypes
+ *   (a tree costs a few words per node instead of a position object per token boundary).
+ *   Read them as properties; `JSON.stringify` includes them (nodes have `toJSON`); but spreads
+ *   (`{...node}`) and deep-equality against plain objects see only the data fields. Each read
+ *   returns a fresh, equal `SourceRange`.
+ * - Arrays in the tree are shared with nobody else but must be treated as read-only.
+ *
+ * Change log (additive only): v1 — initial shape. v2 — ranges are getters (see above);
+ * `HclFile.syntax` tells native from JSON files.
  */
 import type { SourceRange } from '../diag/index.js';
 

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diag/index.js';
 import type { Comment } from './ast.js';
 import { codePointAt, isDigit, isIdentStart, scanIdentEnd } from './chars.js';
 import { codes, syntaxError } from './messages.js';
+import { CommentNode } from './nodes.js';
 import type { Positions } from './positions.js';
 import { T } from './tokens.js';
 import type { TokenKind } from './tokens.js';
@@ -236,7 +237,7 @@ export class Lexer {
     if (end < 0) end = text.length;
     let textEnd = end;
     if (textEnd > i && text.charCodeAt(textEnd - 1) === 13) textEnd--;
-    this.comments.push({ kind: 'comment', style, text: text.slice(i, textEnd), range: this.positions.range(i, textEnd) });
+    this.comments.push(new CommentNode(this.positions, i, textEnd, style, text.slice(i, textEnd)));
     return end;
   }
 
@@ -244,13 +245,12 @@ export class Lexer {
     const text = this.text;
     const close = text.indexOf('*/', i + 2);
     const end = close < 0 ? text.length : close + 2;
-    const range = this.positions.range(i, end);
     if (close < 0) {
       this.diagnostics.push(
         syntaxError(codes.unterminatedComment, 'Unterminated comment', 'There is no closing "*/" for this comment before the end of the file.', this.positions.range(i, i + 2)),
       );
     }
-    this.comments.push({ kind: 'comment', style: 'block', text: text.slice(i, end), range });
+    this.comments.push(new CommentNode(this.positions, i, end, 'block', text.slice(i, end)));
     return end;
   }
 

@@ -3,9 +3,9 @@
  * Recovery: after an error the parser skips to the end of the line (balancing brackets), so
  * the next item is parsed normally and independent errors are all reported.
  */
-import type { SourceRange } from '../diag/index.js';
-import type { Attribute, Block, BlockLabel, Body, BodyItem } from './ast.js';
+import type { Attribute, Block, BlockLabel, BodyItem } from './ast.js';
 import { codes, describeRange } from './messages.js';
+import { AttributeNode, BlockNode, BodyNode, LabelNode, endOf, exact, startOf } from './nodes.js';
 import { parseExpression } from './parse-expression.js';
 import { parseQuotedTemplate, quotedLiteralValue } from './parse-template.js';
 import { MAX_DEPTH } from './parser-state.js';
@@ -59,7 +59,7 @@ export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyIt
             codes.invalidSingleLineBlock,
             'Invalid single-argument block definition',
             'A single-line block definition can contain only a single argument. To define a nested block, place it on a line of its own within its parent block.',
-            item.typeRange,
+            p.range(startOf(item), startOf(item) + item.type.length),
           );
         }
         items.push(item);
@@ -80,22 +80,23 @@ export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyIt
 function parseItem(p: Parser, oneLineBody: boolean): BodyItem | undefined {
   const lx = p.lx;
   const name = p.identText();
-  const nameRange = p.tokenRange();
+  const nameStart = lx.start;
+  const nameEnd = lx.end;
   p.advance();
   const kind = lx.tok();
   if (kind === T.EQUAL) {
     p.advance();
     const expr = parseExpression(p);
-    const attr: Attribute = { kind: 'attribute', name, nameRange, expr, range: { file: p.file, start: nameRange.start, end: expr.range.end } };
+    const attr: Attribute = new AttributeNode(p.positions, nameStart, endOf(expr), name, nameEnd, expr);
     endOfItem(p, oneLineBody, true);
     return attr;
   }
-  if (kind === T.OQUOTE || kind === T.IDENT || kind === T.OBRACE) return parseBlock(p, name, nameRange, oneLineBody);
+  if (kind === T.OQUOTE || kind === T.IDENT || kind === T.OBRACE) return parseBlock(p, name, nameStart, nameEnd, oneLineBody);
   p.error(
     codes.bodyItemRequired,
     'Argument or block definition required',
     'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.',
-    nameRange,
+    p.range(nameStart, nameEnd),
   );
   p.skipUntil([T.NEWLINE]);
   return undefined;
@@ -128,16 +129,16 @@ function endOfItem(p: Parser, oneLineBody: boolean, argument: boolean): void {
   p.skipUntil([T.NEWLINE]);
 }
 
-function parseBlock(p: Parser, type: string, typeRange: SourceRange, oneLineBody: boolean): Block | undefined {
+function parseBlock(p: Parser, type: string, typeStart: number, typeEnd: number, oneLineBody: boolean): Block | undefined {
   const lx = p.lx;
   const labels: BlockLabel[] = [];
   for (;;) {
     if (lx.tok() === T.IDENT) {
-      labels.push({ value: p.identText(), range: p.tokenRange(), quoted: false });
+      labels.push(new LabelNode(p.positions, lx.start, lx.end, p.identText(), false));
       p.advance();
     } else if (lx.tok() === T.OQUOTE) {
       const template = parseQuotedTemplate(p);
-      labels.push({ value: quotedLiteralValue(p, template), range: template.range, quoted: true });
+      labels.push(new LabelNode(p.positions, startOf(template), endOf(template), p.intern(quotedLiteralValue(p, template)), true));
     } else break;
   }
   if (lx.tok() !== T.OBRACE) {
@@ -150,14 +151,16 @@ function parseBlock(p: Parser, type: string, typeRange: SourceRange, oneLineBody
     p.depth--;
     return undefined;
   }
-  const openBraceRange = p.tokenRange();
+  const open = lx.start;
   p.advance();
   const oneLine = lx.tok() !== T.NEWLINE;
   const items = parseBody(p, true, oneLine);
   p.depth--;
-  let closeBraceRange: SourceRange;
+  let close: number;
+  let end: number;
   if (lx.tok() === T.CBRACE) {
-    closeBraceRange = p.tokenRange();
+    close = lx.start;
+    end = lx.end;
     p.advance();
     endOfItem(p, oneLineBody, false);
   } else {
@@ -165,19 +168,10 @@ function parseBlock(p: Parser, type: string, typeRange: SourceRange, oneLineBody
       codes.unclosedBlock,
       'Unclosed configuration block',
       'There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.',
-      openBraceRange,
+      p.range(open, open + 1),
     );
-    closeBraceRange = p.range(lx.start, lx.start);
+    close = end = lx.start;
   }
-  const body: Body = { kind: 'body', items, range: { file: p.file, start: openBraceRange.end, end: closeBraceRange.start } };
-  return {
-    kind: 'block',
-    type,
-    typeRange,
-    labels,
-    body,
-    openBraceRange,
-    closeBraceRange,
-    range: { file: p.file, start: typeRange.start, end: closeBraceRange.end },
-  };
+  const body = new BodyNode(p.positions, open + 1, close, exact(items));
+  return new BlockNode(p.positions, typeStart, end, type, typeEnd, exact(labels), body, open, close);
 }

@@ -3,36 +3,36 @@
  * insignificant inside calls, tuples and `for` expressions; inside an object constructor they
  * separate items (as commas do), so they stay tokens there.
  */
-import type { SourceRange } from '../diag/index.js';
-import type { Expression, ForExpr, Identifier, ObjectItem } from './ast.js';
+import type { Expression, Identifier, ObjectItem } from './ast.js';
 import { codes } from './messages.js';
+import { IdentNode, endOf, exact, startOf } from './nodes.js';
+import { CallNode, ForNode, InvalidNode, ObjectItemNode, ObjectNode, TupleNode } from './nodes-expr.js';
 import { parseExpression } from './parse-expression.js';
 import type { Parser } from './parser-state.js';
 import { T } from './tokens.js';
 
 /** After the function name (current token `(` or `::`). */
-export function parseCall(p: Parser, firstName: string, nameStartRange: SourceRange): Expression {
+export function parseCall(p: Parser, firstName: string, nameStart: number, firstNameEnd: number): Expression {
   const lx = p.lx;
   let name = firstName;
-  let nameEnd = nameStartRange.end.offset;
+  let nameEnd = firstNameEnd;
   while (lx.tok() === T.DCOLON) {
     p.advance();
     if (lx.tok() !== T.IDENT) {
       p.errorAtToken(codes.invalidFunctionName, 'Invalid function name', 'A function name is required after "::".');
-      return { kind: 'invalid', range: p.range(nameStartRange.start.offset, lx.start) };
+      return new InvalidNode(p.positions, nameStart, lx.start);
     }
     name += '::' + p.tokenText();
     nameEnd = lx.end;
     p.advance();
   }
-  name = p.intern(name);
-  const nameRange = nameEnd === nameStartRange.end.offset ? nameStartRange : p.range(nameStartRange.start.offset, nameEnd);
+  if (nameEnd !== firstNameEnd) name = p.intern(name);
   if (lx.tok() !== T.OPAREN) {
     p.errorAtToken(codes.invalidFunctionName, 'Missing function arguments', `A namespaced name such as "${name}" must be followed by "(" and the function arguments.`);
-    return { kind: 'invalid', range: nameRange };
+    return new InvalidNode(p.positions, nameStart, nameEnd);
   }
+  const open = lx.start;
   const saved = p.setSkipNewlines(true);
-  const openParenRange = p.tokenRange();
   p.advance();
   const args: Expression[] = [];
   let expandFinal = false;
@@ -60,35 +60,27 @@ export function parseCall(p: Parser, firstName: string, nameStartRange: SourceRa
     p.skipUntil([T.CPAREN]);
     break;
   }
-  let closeParenRange: SourceRange;
+  let close: number;
+  let end: number;
   if (lx.tok() === T.CPAREN) {
-    closeParenRange = p.tokenRange();
+    close = lx.start;
+    end = lx.end;
     lx.skipNewlines = saved;
     p.advance();
   } else {
     if (!reported) {
-      p.error(codes.unclosedCall, 'Unterminated function call', `There is no closing parenthesis for this call of "${name}".`, openParenRange);
+      p.error(codes.unclosedCall, 'Unterminated function call', `There is no closing parenthesis for this call of "${name}".`, p.range(open, open + 1));
     }
-    closeParenRange = p.range(lx.start, lx.start);
+    close = end = lx.start;
     lx.skipNewlines = saved;
   }
-  return {
-    kind: 'call',
-    name,
-    nameRange,
-    args,
-    expandFinal,
-    openParenRange,
-    closeParenRange,
-    range: { file: p.file, start: nameRange.start, end: closeParenRange.end },
-  };
+  return new CallNode(p.positions, nameStart, end, name, nameEnd, exact(args), expandFinal, open, close);
 }
 
 /** At `[`: a tuple, or a `for` expression when the first token inside is `for`. */
 export function parseTuple(p: Parser): Expression {
   const lx = p.lx;
   const start = lx.start;
-  const openRange = p.tokenRange();
   const saved = p.setSkipNewlines(true);
   p.advance();
   if (p.isIdent('for')) return parseFor(p, 'tuple', start, saved);
@@ -106,14 +98,15 @@ export function parseTuple(p: Parser): Expression {
     p.skipUntil([T.CBRACK]);
     break;
   }
-  return { kind: 'tuple', items, range: p.range(start, closeWith(p, T.CBRACK, saved, reported, openRange, 'tuple')) };
+  const end = closeWith(p, T.CBRACK, saved, reported, start, 'tuple');
+  return new TupleNode(p.positions, start, end, exact(items));
 }
 
 /**
  * Consumes the closing delimiter if present (restoring the newline mode first) and returns the
  * end offset of the construct; reports a missing one unless an error was already reported.
  */
-function closeWith(p: Parser, close: number, saved: boolean, reported: boolean, openRange: SourceRange, what: 'tuple' | 'object' | 'for'): number {
+function closeWith(p: Parser, close: number, saved: boolean, reported: boolean, open: number, what: 'tuple' | 'object' | 'for'): number {
   const lx = p.lx;
   if (lx.tok() === close) {
     const end = lx.end;
@@ -125,7 +118,7 @@ function closeWith(p: Parser, close: number, saved: boolean, reported: boolean, 
     const closer = close === T.CBRACK ? ']' : '}';
     const code = what === 'object' ? codes.unclosedObject : what === 'tuple' ? codes.unclosedTuple : codes.invalidFor;
     const summary = what === 'object' ? 'Unclosed object constructor' : what === 'tuple' ? 'Unclosed tuple constructor' : 'Unclosed "for" expression';
-    p.error(code, summary, `There is no closing "${closer}" for this ${what === 'for' ? '"for" expression' : what} before ${lx.tok() === T.EOF ? 'the end of the file' : 'this point'}.`, openRange);
+    p.error(code, summary, `There is no closing "${closer}" for this ${what === 'for' ? '"for" expression' : what} before ${lx.tok() === T.EOF ? 'the end of the file' : 'this point'}.`, p.range(open, open + 1));
   }
   const end = lx.start;
   lx.skipNewlines = saved;
@@ -136,7 +129,6 @@ function closeWith(p: Parser, close: number, saved: boolean, reported: boolean, 
 export function parseObject(p: Parser): Expression {
   const lx = p.lx;
   const start = lx.start;
-  const openRange = p.tokenRange();
   const saved = lx.skipNewlines;
   lx.skipNewlines = false;
   p.advance();
@@ -170,7 +162,7 @@ export function parseObject(p: Parser): Expression {
     const separator = lx.tok() === T.EQUAL ? '=' : ':';
     p.advance();
     const value = parseExpression(p);
-    items.push({ kind: 'object-item', key, bareKey, separator, value, range: { file: p.file, start: key.range.start, end: value.range.end } });
+    items.push(new ObjectItemNode(p.positions, startOf(key), endOf(value), key, bareKey, separator, value));
     if (lx.tok() === T.COMMA) {
       p.advance();
       continue;
@@ -180,24 +172,24 @@ export function parseObject(p: Parser): Expression {
     p.skipUntil([T.NEWLINE, T.COMMA, T.CBRACE]);
     if (lx.tok() === T.COMMA) p.advance();
   }
-  return { kind: 'object', items, range: p.range(start, closeWith(p, T.CBRACE, saved, reported, openRange, 'object')) };
+  const end = closeWith(p, T.CBRACE, saved, reported, start, 'object');
+  return new ObjectNode(p.positions, start, end, exact(items));
 }
 
 /** At the `for` keyword inside `[` or `{` (newlines already insignificant). */
 function parseFor(p: Parser, result: 'tuple' | 'object', start: number, saved: boolean): Expression {
   const lx = p.lx;
   const close = result === 'tuple' ? T.CBRACK : T.CBRACE;
-  const openRange = p.range(start, start + 1);
   p.advance();
   const fail = (detail: string): Expression => {
     p.errorAtToken(codes.invalidFor, 'Invalid "for" expression', detail);
     p.skipUntil([close]);
-    const end = closeWith(p, close, saved, true, openRange, 'for');
-    return { kind: 'invalid', range: p.range(start, end) };
+    const end = closeWith(p, close, saved, true, start, 'for');
+    return new InvalidNode(p.positions, start, end);
   };
   const ident = (): Identifier | undefined => {
     if (lx.tok() !== T.IDENT) return undefined;
-    const id = { name: p.identText(), range: p.tokenRange() };
+    const id = new IdentNode(p.positions, lx.start, lx.end, p.identText());
     p.advance();
     return id;
   };
@@ -236,11 +228,6 @@ function parseFor(p: Parser, result: 'tuple' | 'object', start: number, saved: b
     condition = parseExpression(p);
   }
   if (lx.tok() !== close) return fail(`Expected "${close === T.CBRACK ? ']' : '}'}" to end the "for" expression${condition ? '' : ', or "if" and a condition'}.`);
-  const end = closeWith(p, close, saved, false, openRange, 'for');
-  const node: ForExpr = { kind: 'for', result, valueVar, collection, valueExpr, grouping, range: p.range(start, end) };
-  const extra: { keyVar?: Identifier; keyExpr?: Expression; condition?: Expression } = {};
-  if (keyVar) extra.keyVar = keyVar;
-  if (keyExpr) extra.keyExpr = keyExpr;
-  if (condition) extra.condition = condition;
-  return { ...node, ...extra };
+  const end = closeWith(p, close, saved, false, start, 'for');
+  return new ForNode(p.positions, start, end, result, valueVar, collection, valueExpr, grouping, { keyVar, keyExpr, condition });
 }

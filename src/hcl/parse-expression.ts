@@ -3,9 +3,27 @@
  * `+ -` over comparison over equality over `&&` over `||`, all left-associative), unary `!`
  * and `-` binding tightest, then terms with their postfix traversals, indexes and splats.
  */
-import type { SourceRange } from '../diag/index.js';
-import type { BinaryOperator, Expression, IndexStep, ScopeTraversal, SplatStep, TraversalStep } from './ast.js';
+import type { BinaryOperator, Expression, IndexStep, SplatStep, TraversalStep } from './ast.js';
 import { codes } from './messages.js';
+import { endOf, exact, startOf } from './nodes.js';
+import {
+  AttrStepNode,
+  BinaryNode,
+  BoolNode,
+  ConditionalNode,
+  GetAttrNode,
+  IndexNode,
+  IndexStepNode,
+  InvalidNode,
+  NullNode,
+  NumberNode,
+  ParensNode,
+  SplatIndexStepNode,
+  SplatNode,
+  StringNode,
+  TraversalNode,
+  UnaryNode,
+} from './nodes-expr.js';
 import { parseCall, parseObject, parseTuple } from './parse-collections.js';
 import { parseHeredoc, parseQuotedTemplate } from './parse-template.js';
 import { MAX_DEPTH } from './parser-state.js';
@@ -32,36 +50,34 @@ defineOp(T.STAR, 6, '*');
 defineOp(T.SLASH, 6, '/');
 defineOp(T.PERCENT, 6, '%');
 
-type Mutable<X> = { -readonly [K in keyof X]: X[K] };
-
-function span(a: SourceRange, b: SourceRange): SourceRange {
-  return { file: a.file, start: a.start, end: b.end };
+export function invalidAt(p: Parser, start: number, end: number): Expression {
+  return new InvalidNode(p.positions, start, end);
 }
 
 export function parseExpression(p: Parser): Expression {
   if (++p.depth > MAX_DEPTH) {
     p.bail();
     p.depth--;
-    return { kind: 'invalid', range: p.tokenRange() };
+    return invalidAt(p, p.lx.start, p.lx.start);
   }
   const cond = parseBinary(p, 0);
   let result = cond;
   if (p.lx.tok() === T.QUESTION) {
     p.advance();
     const trueResult = parseExpression(p);
+    let falseResult: Expression;
     if (p.lx.tok() !== T.COLON) {
       p.errorAtToken(
         codes.missingFalseExpression,
         'Missing false expression in conditional',
         'The conditional operator (...?...:...) requires a false expression, delimited by a colon.',
       );
-      const falseResult: Expression = { kind: 'invalid', range: p.range(p.lx.start, p.lx.start) };
-      result = { kind: 'conditional', condition: cond, trueResult, falseResult, range: span(cond.range, trueResult.range) };
+      falseResult = invalidAt(p, endOf(trueResult), endOf(trueResult));
     } else {
       p.advance();
-      const falseResult = parseExpression(p);
-      result = { kind: 'conditional', condition: cond, trueResult, falseResult, range: span(cond.range, falseResult.range) };
+      falseResult = parseExpression(p);
     }
+    result = new ConditionalNode(p.positions, startOf(cond), endOf(falseResult), cond, trueResult, falseResult);
   }
   p.depth--;
   return result;
@@ -69,15 +85,16 @@ export function parseExpression(p: Parser): Expression {
 
 function parseBinary(p: Parser, minLevel: number): Expression {
   let left = parseUnary(p);
+  const lx = p.lx;
   for (;;) {
-    const kind = p.lx.tok();
+    const kind = lx.tok();
     const level = LEVEL[kind] as number;
     if (level === 0 || level <= minLevel) return left;
     const op = OPERATOR[kind] as BinaryOperator;
-    const opRange = p.tokenRange();
+    const opStart = lx.start;
     p.advance();
     const right = parseBinary(p, level);
-    left = { kind: 'binary', op, opRange, left, right, range: span(left.range, right.range) };
+    left = new BinaryNode(p.positions, startOf(left), endOf(right), op, opStart, left, right);
   }
 }
 
@@ -89,40 +106,39 @@ function parseUnary(p: Parser): Expression {
     if (++p.depth > MAX_DEPTH) {
       p.bail();
       p.depth--;
-      return { kind: 'invalid', range: p.tokenRange() };
+      return invalidAt(p, start, start);
     }
     const operand = parseUnary(p);
     p.depth--;
-    return { kind: 'unary', op: kind === T.BANG ? '!' : '-', operand, range: { file: p.file, start: p.positions.at(start), end: operand.range.end } };
+    return new UnaryNode(p.positions, start, endOf(operand), kind === T.BANG ? '!' : '-', operand);
   }
-  return parsePostfix(p, parsePrimary(p));
+  return parsePostfix(p);
 }
 
 function parsePrimary(p: Parser): Expression {
   const lx = p.lx;
+  const start = lx.start;
+  const end = lx.end;
   switch (lx.tok()) {
     case T.NUMBER: {
       const text = p.tokenText();
-      const range = p.tokenRange();
       p.advance();
-      return { kind: 'number', text, value: Number(text), range };
+      return new NumberNode(p.positions, start, end, text, Number(text));
     }
     case T.IDENT: {
-      const range = p.tokenRange();
       if (p.isIdent('true') || p.isIdent('false')) {
-        const value = lx.end - lx.start === 4;
         p.advance();
-        return { kind: 'bool', value, range };
+        return new BoolNode(p.positions, start, end, end - start === 4);
       }
       if (p.isIdent('null')) {
         p.advance();
-        return { kind: 'null', range };
+        return new NullNode(p.positions, start, end);
       }
       const name = p.identText();
       p.advance();
-      if (lx.tok() === T.OPAREN || lx.tok() === T.DCOLON) return parseCall(p, name, range);
-      const traversal: ScopeTraversal = { kind: 'scope-traversal', root: name, rootRange: range, steps: [], range };
-      return traversal;
+      const next = lx.tok();
+      if (next === T.OPAREN || next === T.DCOLON) return parseCall(p, name, start, end);
+      return new TraversalNode(p.positions, start, end, name, end);
     }
     case T.OQUOTE:
       return parseQuotedTemplate(p);
@@ -136,10 +152,10 @@ function parsePrimary(p: Parser): Expression {
       return parseObject(p);
     case T.EOF:
       p.error(codes.missingExpression, 'Missing expression', 'Expected the start of an expression, but found the end of the file.', p.tokenRange());
-      return { kind: 'invalid', range: p.tokenRange() };
+      return invalidAt(p, start, start);
     default:
       p.errorAtToken(codes.invalidExpression, 'Invalid expression', 'Expected the start of an expression, but found an invalid expression token.');
-      return { kind: 'invalid', range: p.range(lx.start, lx.start) };
+      return invalidAt(p, start, start);
   }
 }
 
@@ -159,56 +175,77 @@ function parseParens(p: Parser): Expression {
     end = lx.end;
     p.advance();
   }
-  return { kind: 'parens', expr, range: p.range(start, end) };
+  return new ParensNode(p.positions, start, end, expr);
 }
 
 /** A key usable as a static traversal step: a number or a string without templates. */
-function literalKey(key: Expression): IndexStep['key'] | undefined {
+function literalKey(p: Parser, key: Expression): IndexStep['key'] | undefined {
   if (key.kind === 'number') return key;
   if (key.kind === 'template' && key.quoted) {
-    if (key.parts.length === 0) return { kind: 'string', value: '', range: key.range };
+    if (key.parts.length === 0) return new StringNode(p.positions, startOf(key), endOf(key), '');
     const only = key.parts[0];
-    if (key.parts.length === 1 && only?.kind === 'template-literal') return { kind: 'string', value: only.value, range: key.range };
+    if (key.parts.length === 1 && only?.kind === 'template-literal') return new StringNode(p.positions, startOf(key), endOf(key), only.value);
   }
   return undefined;
 }
 
-function parsePostfix(p: Parser, expr: Expression): Expression {
+/**
+ * A term and its postfix operators. Static steps after a root name accumulate into one
+ * `scope-traversal`; the first dynamic operator turns what came before into its operand.
+ */
+function parsePostfix(p: Parser): Expression {
   const lx = p.lx;
+  const pos = p.positions;
+  let expr = parsePrimary(p);
+  let steps: TraversalStep[] | null = null;
+  const start = startOf(expr);
+  let end = endOf(expr);
+  const seal = (): Expression => {
+    if (steps && expr instanceof TraversalNode) expr = new TraversalNode(pos, start, end, expr.root, TraversalNode.rootEndOf(expr), exact(steps));
+    steps = null;
+    return expr;
+  };
+  const static_ = expr.kind === 'scope-traversal';
   for (;;) {
     const kind = lx.tok();
     if (kind === T.DOT) {
       const dotStart = lx.start;
       p.advance();
       if (lx.tok() === T.IDENT) {
-        const step = { kind: 'attr' as const, name: p.identText(), range: p.range(dotStart, lx.end) };
-        const nameRange = p.tokenRange();
+        const nameStart = lx.start;
+        const nameEnd = lx.end;
+        const name = p.identText();
         p.advance();
-        if (expr.kind === 'scope-traversal') extendTraversal(expr, step);
-        else expr = { kind: 'get-attr', object: expr, name: step.name, nameRange, range: span(expr.range, step.range) };
+        if (static_ && expr.kind === 'scope-traversal') {
+          (steps ??= []).push(new AttrStepNode(pos, dotStart, nameEnd, name));
+        } else {
+          expr = new GetAttrNode(pos, start, nameEnd, seal(), name, nameStart);
+        }
+        end = nameEnd;
         continue;
       }
       if (lx.tok() === T.NUMBER) {
         const text = p.tokenText();
-        const numRange = p.tokenRange();
         if (!/^[0-9]+$/.test(text)) {
           p.errorAtToken(codes.invalidLegacyIndex, 'Invalid legacy index syntax', 'A legacy index after a dot must be a whole number, as in "list.0".');
         }
+        const key = new NumberNode(pos, lx.start, lx.end, text, Number(text));
+        const keyEnd = lx.end;
         p.advance();
-        const key = { kind: 'number' as const, text, value: Number(text), range: numRange };
-        const range = p.range(dotStart, numRange.end.offset);
-        if (expr.kind === 'scope-traversal') extendTraversal(expr, { kind: 'index', key, range });
-        else expr = { kind: 'index', collection: expr, key, range: span(expr.range, range) };
+        if (static_ && expr.kind === 'scope-traversal') (steps ??= []).push(new IndexStepNode(pos, dotStart, keyEnd, key));
+        else expr = new IndexNode(pos, start, keyEnd, seal(), key);
+        end = keyEnd;
         continue;
       }
       if (lx.tok() === T.STAR) {
         const starEnd = lx.end;
         p.advance();
-        expr = parseAttrSplat(p, expr, starEnd);
+        expr = parseAttrSplat(p, seal(), starEnd);
+        end = endOf(expr);
         continue;
       }
       p.errorAtToken(codes.invalidAttributeName, 'Invalid attribute name', 'An attribute name is required after a dot.');
-      return expr;
+      return seal();
     }
     if (kind === T.OBRACK) {
       const openStart = lx.start;
@@ -217,24 +254,20 @@ function parsePostfix(p: Parser, expr: Expression): Expression {
       if (lx.tok() === T.STAR) {
         p.advance();
         const closeEnd = expectCloseBracket(p, saved);
-        expr = parseFullSplat(p, expr, closeEnd);
+        expr = parseFullSplat(p, seal(), closeEnd);
+        end = endOf(expr);
         continue;
       }
       const key = parseExpression(p);
       const closeEnd = expectCloseBracket(p, saved);
-      const range = p.range(openStart, closeEnd);
-      const literal = literalKey(key);
-      if (literal && expr.kind === 'scope-traversal') extendTraversal(expr, { kind: 'index', key: literal, range });
-      else expr = { kind: 'index', collection: expr, key, range: span(expr.range, range) };
+      const literal = static_ && expr.kind === 'scope-traversal' ? literalKey(p, key) : undefined;
+      if (literal) (steps ??= []).push(new IndexStepNode(pos, openStart, closeEnd, literal));
+      else expr = new IndexNode(pos, start, closeEnd, seal(), key);
+      end = closeEnd;
       continue;
     }
-    return expr;
+    return seal();
   }
-}
-
-function extendTraversal(traversal: ScopeTraversal, step: TraversalStep): void {
-  traversal.steps.push(step);
-  (traversal as Mutable<ScopeTraversal>).range = span(traversal.range, step.range);
 }
 
 /** Expects `]` (restoring the newline mode before moving past it); returns the end offset. */
@@ -263,10 +296,10 @@ function parseAttrSplat(p: Parser, source: Expression, starEnd: number): Express
       break;
     }
     end = lx.end;
-    each.push({ kind: 'attr', name: p.identText(), range: p.range(dotStart, end) });
+    each.push(new AttrStepNode(p.positions, dotStart, end, p.identText()));
     p.advance();
   }
-  return { kind: 'splat', style: 'attr', source, each, range: { file: p.file, start: source.range.start, end: p.positions.at(end) } };
+  return new SplatNode(p.positions, startOf(source), end, 'attr', source, exact(each));
 }
 
 /**
@@ -275,6 +308,7 @@ function parseAttrSplat(p: Parser, source: Expression, starEnd: number): Express
  */
 function parseFullSplat(p: Parser, source: Expression, closeEnd: number): Expression {
   const lx = p.lx;
+  const pos = p.positions;
   const each: SplatStep[] = [];
   let end = closeEnd;
   for (;;) {
@@ -283,14 +317,14 @@ function parseFullSplat(p: Parser, source: Expression, closeEnd: number): Expres
       p.advance();
       if (lx.tok() === T.IDENT) {
         end = lx.end;
-        each.push({ kind: 'attr', name: p.identText(), range: p.range(dotStart, end) });
+        each.push(new AttrStepNode(pos, dotStart, end, p.identText()));
         p.advance();
         continue;
       }
       if (lx.tok() === T.NUMBER) {
-        const key: Expression = { kind: 'number', text: p.tokenText(), value: Number(p.tokenText()), range: p.tokenRange() };
+        const key = new NumberNode(pos, lx.start, lx.end, p.tokenText(), Number(p.tokenText()));
         end = lx.end;
-        each.push({ kind: 'index-expr', key, range: p.range(dotStart, end) });
+        each.push(new SplatIndexStepNode(pos, dotStart, end, key));
         p.advance();
         continue;
       }
@@ -304,15 +338,14 @@ function parseFullSplat(p: Parser, source: Expression, closeEnd: number): Expres
       if (lx.tok() === T.STAR) {
         p.advance();
         const innerEnd = expectCloseBracket(p, saved);
-        const inner: Expression = { kind: 'splat', style: 'full', source, each, range: { file: p.file, start: source.range.start, end: p.positions.at(end) } };
-        return parseFullSplat(p, inner, innerEnd);
+        return parseFullSplat(p, new SplatNode(pos, startOf(source), end, 'full', source, exact(each)), innerEnd);
       }
       const key = parseExpression(p);
       end = expectCloseBracket(p, saved);
-      each.push({ kind: 'index-expr', key, range: p.range(openStart, end) });
+      each.push(new SplatIndexStepNode(pos, openStart, end, key));
       continue;
     }
     break;
   }
-  return { kind: 'splat', style: 'full', source, each, range: { file: p.file, start: source.range.start, end: p.positions.at(end) } };
+  return new SplatNode(pos, startOf(source), end, 'full', source, exact(each));
 }

@@ -6,6 +6,8 @@
  */
 import type { DirectiveMarker, HeredocExpr, TemplateExpr, TemplatePart } from './ast.js';
 import { codes } from './messages.js';
+import { IdentNode, MarkerNode, exact } from './nodes.js';
+import { HeredocNode, InterpolationNode, InvalidNode, LiteralPartNode, TemplateForNode, TemplateIfNode, TemplateNode } from './nodes-expr.js';
 import type { Parser } from './parser-state.js';
 import { scanTemplate } from './template-scan.js';
 import type { DirectiveTok, LiteralTok, TemplateTok } from './template-scan.js';
@@ -13,6 +15,13 @@ import type { DirectiveTok, LiteralTok, TemplateTok } from './template-scan.js';
 /** At an opening quote: parses through the closing quote and advances past it. */
 export function parseQuotedTemplate(p: Parser): TemplateExpr {
   const start = p.lx.start;
+  const simple = simpleStringEnd(p.text, start + 1);
+  if (simple > 0) {
+    const parts: TemplatePart[] = simple === start + 1 ? [] : [new LiteralPartNode(p.positions, start + 1, simple, p.text.slice(start + 1, simple))];
+    p.lx.reset(simple + 1);
+    p.advance();
+    return new TemplateNode(p.positions, start, simple + 1, parts, true);
+  }
   const scan = scanTemplate(p, p.lx.end, 'quoted');
   if (!scan.closed) {
     const atEnd = scan.end >= p.text.length;
@@ -28,7 +37,21 @@ export function parseQuotedTemplate(p: Parser): TemplateExpr {
   const parts = buildParts(p, scan.tokens, false);
   p.lx.reset(scan.end);
   p.advance();
-  return { kind: 'template', parts, quoted: true, range: p.range(start, scan.end) };
+  return new TemplateNode(p.positions, start, scan.end, parts, true);
+}
+
+/**
+ * The offset of the closing quote when the string from `i` has no escapes, template sequences
+ * or line breaks (the common case, parsed without the general template machinery); else -1.
+ */
+function simpleStringEnd(text: string, i: number): number {
+  const n = text.length;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i;
+    if (c === 92 || c === 10 || c === 13 || ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123)) return -1;
+  }
+  return -1;
 }
 
 /** At a heredoc introduction: parses through the closing marker and advances past it. */
@@ -48,17 +71,17 @@ export function parseHeredoc(p: Parser): HeredocExpr {
     );
   }
   const parts = buildParts(p, scan.tokens, indented);
-  const template: TemplateExpr = { kind: 'template', parts, quoted: false, range: p.range(contentStart, scan.contentEnd) };
+  const template = new TemplateNode(p.positions, contentStart, scan.contentEnd, parts, false);
   lx.reset(scan.end);
   p.advance();
-  return { kind: 'heredoc', marker, indented, template, range: p.range(start, scan.end) };
+  return new HeredocNode(p.positions, start, scan.end, marker, indented, template);
 }
 
 /** The whole text as a template (for `templatefile` and JSON strings). */
 export function parseStandaloneTemplate(p: Parser): TemplateExpr {
   const scan = scanTemplate(p, 0, 'standalone');
   const parts = buildParts(p, scan.tokens, false);
-  return { kind: 'template', parts, quoted: false, range: p.range(0, p.text.length) };
+  return new TemplateNode(p.positions, 0, p.text.length, parts, false);
 }
 
 /** A quoted string that must be literal (a block label): its value, reporting templates. */
@@ -83,8 +106,7 @@ function buildParts(p: Parser, tokens: TemplateTok[], indented: boolean): Templa
   if (indented) removeCommonIndent(tokens);
   const merged = mergeLiterals(tokens);
   const cursor = { i: 0 };
-  const parts = nest(p, merged, cursor, null);
-  return parts;
+  return nest(p, merged, cursor, null);
 }
 
 function applyStripMarkers(tokens: TemplateTok[]): void {
@@ -153,7 +175,7 @@ function mergeLiterals(tokens: TemplateTok[]): TemplateTok[] {
 }
 
 function marker(p: Parser, tok: DirectiveTok): DirectiveMarker {
-  return { stripLeft: tok.stripLeft, stripRight: tok.stripRight, range: p.range(tok.start, tok.end) };
+  return new MarkerNode(p.positions, tok.start, tok.end, tok.stripLeft, tok.stripRight);
 }
 
 /**
@@ -166,11 +188,11 @@ function nest(p: Parser, tokens: TemplateTok[], cursor: { i: number }, until: re
     const tok = tokens[cursor.i] as TemplateTok;
     switch (tok.kind) {
       case 'lit':
-        parts.push({ kind: 'template-literal', value: tok.value, range: p.range(tok.start, tok.end) });
+        parts.push(new LiteralPartNode(p.positions, tok.start, tok.end, tok.value));
         cursor.i++;
         break;
       case 'interp':
-        parts.push({ kind: 'interpolation', expr: tok.expr, stripLeft: tok.stripLeft, stripRight: tok.stripRight, range: p.range(tok.start, tok.end) });
+        parts.push(new InterpolationNode(p.positions, tok.start, tok.end, tok.expr, tok.stripLeft, tok.stripRight));
         cursor.i++;
         break;
       case 'if':
@@ -184,7 +206,7 @@ function nest(p: Parser, tokens: TemplateTok[], cursor: { i: number }, until: re
       case 'else':
       case 'endif':
       case 'endfor':
-        if (until?.includes(tok.kind)) return parts;
+        if (until?.includes(tok.kind)) return exact(parts);
         p.error(
           codes.unexpectedDirective,
           `Unexpected "${tok.kind}" directive`,
@@ -199,7 +221,7 @@ function nest(p: Parser, tokens: TemplateTok[], cursor: { i: number }, until: re
       }
     }
   }
-  return parts;
+  return exact(parts);
 }
 
 function nestIf(p: Parser, tokens: TemplateTok[], cursor: { i: number }, open: DirectiveTok): TemplatePart {
@@ -223,12 +245,10 @@ function nestIf(p: Parser, tokens: TemplateTok[], cursor: { i: number }, open: D
     p.error(codes.unclosedDirective, 'Unclosed template directive', 'There is no "endif" to end this "if" directive.', p.range(open.start, open.end));
     const last = tokens[cursor.i - 1];
     if (last) end = last.end;
-    endifMarker = { stripLeft: false, stripRight: false, range: p.range(end, end) };
+    endifMarker = new MarkerNode(p.positions, end, end, false, false);
   }
-  const condition = open.condition ?? { kind: 'invalid' as const, range: p.range(open.start, open.end) };
-  const node: TemplatePart = { kind: 'template-if', condition, thenParts, ifMarker: marker(p, open), endifMarker, range: p.range(open.start, end) };
-  if (elseParts && elseMarker) return { ...node, elseParts, elseMarker };
-  return node;
+  const condition = open.condition ?? new InvalidNode(p.positions, open.start, open.end);
+  return new TemplateIfNode(p.positions, open.start, end, condition, thenParts, marker(p, open), endifMarker, elseParts, elseMarker);
 }
 
 function nestFor(p: Parser, tokens: TemplateTok[], cursor: { i: number }, open: DirectiveTok): TemplatePart {
@@ -244,10 +264,9 @@ function nestFor(p: Parser, tokens: TemplateTok[], cursor: { i: number }, open: 
     p.error(codes.unclosedDirective, 'Unclosed template directive', 'There is no "endfor" to end this "for" directive.', p.range(open.start, open.end));
     const last = tokens[cursor.i - 1];
     if (last) end = last.end;
-    endforMarker = { stripLeft: false, stripRight: false, range: p.range(end, end) };
+    endforMarker = new MarkerNode(p.positions, end, end, false, false);
   }
-  const valueVar = open.valueVar ?? { name: '', range: p.range(open.start, open.start) };
-  const collection = open.collection ?? { kind: 'invalid' as const, range: p.range(open.start, open.end) };
-  const base = { kind: 'template-for' as const, valueVar, collection, bodyParts, forMarker: marker(p, open), endforMarker, range: p.range(open.start, end) };
-  return open.keyVar ? { ...base, keyVar: open.keyVar } : base;
+  const valueVar = open.valueVar ?? new IdentNode(p.positions, open.start, open.start, '');
+  const collection = open.collection ?? new InvalidNode(p.positions, open.start, open.end);
+  return new TemplateForNode(p.positions, open.start, end, valueVar, collection, bodyParts, marker(p, open), endforMarker, open.keyVar);
 }

@@ -3,8 +3,10 @@
  * as diagnostics, and the returned tree holds everything that parsed.
  */
 import type { Diagnostic, SourcePos } from '../diag/index.js';
-import type { Expression, HclFile, TemplateExpr } from './ast.js';
+import type { Expression, TemplateExpr } from './ast.js';
+import type { HclFile } from './ast.js';
 import { codes } from './messages.js';
+import { BodyNode, FileNode, exact } from './nodes.js';
 import { parseBody } from './parse-body.js';
 import { parseExpression as parseExpr } from './parse-expression.js';
 import { parseStandaloneTemplate } from './parse-template.js';
@@ -35,16 +37,8 @@ export function parseHcl(source: string, path: string): ParseResult {
   const p = new Parser(source, positions, diagnostics);
   p.advance();
   const items = parseBody(p, false, false);
-  const range = positions.range(0, source.length);
-  const file: HclFile = {
-    kind: 'file',
-    path,
-    source,
-    body: { kind: 'body', items, range },
-    comments: p.lx.comments,
-    syntax: 'native',
-    range,
-  };
+  const body = new BodyNode(positions, 0, source.length, exact(items));
+  const file = new FileNode(positions, source.length, path, source, body, p.lx.comments, 'native');
   return { file, diagnostics };
 }
 

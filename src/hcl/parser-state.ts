@@ -14,7 +14,7 @@ import { T } from './tokens.js';
 export class Parser {
   readonly lx: Lexer;
   readonly file: string;
-  private readonly names = new Map<string, string>();
+  private readonly names: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE);
   /** Nesting depth of parse calls, to turn pathological nesting into a diagnostic. */
   depth = 0;
   /** Set once nesting went too deep: the rest of the file is skipped without more diagnostics. */
@@ -51,18 +51,35 @@ export class Parser {
     return this.text.slice(this.lx.start, this.lx.end);
   }
 
+  /**
+   * The current identifier's text, shared with earlier occurrences of the same name through a
+   * small direct-mapped cache (names repeat a lot; the cache avoids a slice per occurrence).
+   */
   identText(): string {
-    const raw = this.text.slice(this.lx.start, this.lx.end);
-    const known = this.names.get(raw);
-    if (known !== undefined) return known;
-    this.names.set(raw, raw);
-    return raw;
+    const lx = this.lx;
+    return this.internRange(lx.start, lx.end);
   }
 
+  internRange(start: number, end: number): string {
+    const text = this.text;
+    let h = end - start;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    const slot = (h ^ (h >>> 13)) & (NAME_CACHE - 1);
+    const known = this.names[slot];
+    if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
+    const made = text.slice(start, end);
+    this.names[slot] = made;
+    return made;
+  }
+
+  /** `value` or an equal string seen before (best effort, for repeated names such as labels). */
   intern(value: string): string {
-    const known = this.names.get(value);
-    if (known !== undefined) return known;
-    this.names.set(value, value);
+    let h = value.length;
+    for (let i = 0; i < value.length; i++) h = (Math.imul(h, 31) + value.charCodeAt(i)) | 0;
+    const slot = (h ^ (h >>> 13)) & (NAME_CACHE - 1);
+    const known = this.names[slot];
+    if (known === value) return known;
+    this.names[slot] = value;
     return value;
   }
 
@@ -180,6 +197,8 @@ export class Parser {
     this.lx.reset(text.length);
   }
 }
+
+const NAME_CACHE = 4096;
 
 /** Deepest nesting of expressions and blocks before the parser gives up on a branch. */
 export const MAX_DEPTH = 500;

@@ -7,6 +7,7 @@
 import type { Expression, Identifier } from './ast.js';
 import { isHexDigit } from './chars.js';
 import { codes } from './messages.js';
+import { IdentNode } from './nodes.js';
 import { parseExpression } from './parse-expression.js';
 import type { Parser } from './parser-state.js';
 import { T } from './tokens.js';
@@ -297,7 +298,7 @@ function scanForIntro(p: Parser, tok: DirectiveTok): void {
   const lx = p.lx;
   const ident = (): Identifier | undefined => {
     if (lx.tok() !== T.IDENT) return undefined;
-    const id = { name: p.identText(), range: p.tokenRange() };
+    const id = new IdentNode(p.positions, lx.start, lx.end, p.identText());
     lx.next();
     return id;
   };
