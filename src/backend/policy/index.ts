@@ -10,3 +10,7 @@ export { decide } from './decide.js';
 export { effectiveAccess } from './effective-access.js';
 export { checkRoleDependencies } from './dependencies.js';
 export { actionMatches, matchingActions, findCatalogAction } from './catalog-index.js';
+export { policyLimits } from './validate.js';
+export { conditionLimits } from './validate-condition.js';
+export { conditionOperators, globalConditionKeys } from './conditions.js';
+export { scopeLabel, scopeKey } from './scope.js';
