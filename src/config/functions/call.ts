@@ -3,9 +3,10 @@ import { isFunctionError, type FunctionContext, type FunctionDef, type FunctionR
 
 /**
  * Calls a built-in with Terraform's argument rules: arity, marks, conversion to the
- * parameter types, nulls, unknowns (see `ParamSpec`). Returns a value or a `FunctionError`
- * whose message is complete ("Invalid value for "str" parameter: …"); never throws for any
- * argument values.
+ * parameter types, nulls, unknowns (see `ParamSpec`). Returns a value or a `FunctionError`.
+ * With `argIndex` the message is the complete detail ("Invalid value for "str" parameter:
+ * …."); without, it is the part after "Call to function "f" failed: ". Messages end with a
+ * full stop. Never throws for any argument values.
  */
 export function callFunction(name: string, def: FunctionDef, args: readonly Value[], ctx: FunctionContext): FunctionResult {
   const arity = def.params.length;
@@ -39,11 +40,11 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
     result = unknown ? unknownVal(def.returnType(prepared)) : def.call(prepared, ctx);
   } catch (e) {
     // Engines throw RangeError for results beyond their limits (string length, recursion).
-    if (e instanceof RangeError) return { error: `Call to function "${name}" failed: the result is too large.` };
+    if (e instanceof RangeError) return { error: 'the result is too large.' };
     throw e;
   }
   if (isFunctionError(result)) {
-    if (result.argIndex === undefined || result.argIndex >= args.length) return { error: result.error };
+    if (result.argIndex === undefined || result.argIndex >= args.length) return { error: sentence(result.error) };
     const spec = (result.argIndex < arity ? def.params[result.argIndex] : def.variadic) as ParamSpec;
     return { error: paramError(spec, result.error), argIndex: result.argIndex };
   }
@@ -51,6 +52,10 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
 }
 
 function paramError(spec: ParamSpec, message: string): string {
-  const text = message.endsWith('.') ? message : `${message}.`;
-  return `Invalid value for "${spec.name}" parameter: ${text}`;
+  return `Invalid value for "${spec.name}" parameter: ${sentence(message)}`;
+}
+
+/** Messages end as sentences: the caller shows them as "Call to function "f" failed: <message>". */
+function sentence(message: string): string {
+  return message.endsWith('.') ? message : `${message}.`;
 }

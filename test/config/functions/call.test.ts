@@ -88,15 +88,15 @@ describe('callFunction', () => {
     expect(callFunction('f', def, [S('a'), S('b')], ctx)).toEqual({ error: 'Invalid value for "items" parameter: bad item.', argIndex: 1 });
   });
 
-  it('keeps a call error without an argument as it is', () => {
+  it('keeps a call error without an argument as a sentence', () => {
     const def = probe({ call: () => ({ error: 'pattern did not match any part of the given string' }) }).def;
-    expect(callFunction('f', def, [S('a')], ctx)).toEqual({ error: 'pattern did not match any part of the given string' });
+    expect(callFunction('f', def, [S('a')], ctx)).toEqual({ error: 'pattern did not match any part of the given string.' });
   });
 
   it('turns an engine limit (RangeError) into an error value', () => {
     const def = probe({ call: () => stringVal('x'.repeat(2 ** 30)) }).def;
     const r = callFunction('f', def, [S('a')], ctx);
-    expect(isFunctionError(r) ? r.error : '').toBe('Call to function "f" failed: the result is too large.');
+    expect(isFunctionError(r) ? r.error : '').toBe('the result is too large.');
   });
 
   it('lets a bug surface as an exception', () => {
