@@ -5,5 +5,7 @@
 export * from './ast.js';
 export { parseHcl, parseExpression, parseTemplate } from './parse.js';
 export type { ParseResult, ExpressionResult, TemplateResult } from './parse.js';
+export { parseHclJson } from './json-reader.js';
+export type { JsonBodySchema, JsonBlockSchema, JsonParseResult } from './json-reader.js';
 export { codes as hclCodes } from './messages.js';
 export type { HclCode } from './messages.js';

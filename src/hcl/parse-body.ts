@@ -71,7 +71,7 @@ export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyIt
     } else {
       p.errorAtToken(codes.bodyItemRequired, 'Argument or block definition required', 'An argument or block definition is required here.');
     }
-    p.skipUntil([T.NEWLINE]);
+    p.skipUntil([T.NEWLINE], true);
     if (lx.tok() === T.INVALID) p.advance();
   }
 }
@@ -98,7 +98,7 @@ function parseItem(p: Parser, oneLineBody: boolean): BodyItem | undefined {
     'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.',
     p.range(nameStart, nameEnd),
   );
-  p.skipUntil([T.NEWLINE]);
+  p.skipUntil([T.NEWLINE], true);
   return undefined;
 }
 
@@ -126,7 +126,7 @@ function endOfItem(p: Parser, oneLineBody: boolean, argument: boolean): void {
   } else {
     p.errorAtToken(codes.missingNewlineAfterBlock, 'Missing newline after block definition', 'A block definition must end with a newline.');
   }
-  p.skipUntil([T.NEWLINE]);
+  p.skipUntil([T.NEWLINE], true);
 }
 
 function parseBlock(p: Parser, type: string, typeStart: number, typeEnd: number, oneLineBody: boolean): Block | undefined {
@@ -143,7 +143,7 @@ function parseBlock(p: Parser, type: string, typeStart: number, typeEnd: number,
   }
   if (lx.tok() !== T.OBRACE) {
     p.errorAtToken(codes.invalidBlockDefinition, 'Invalid block definition', 'Either a quoted string block label or an opening brace ("{") is expected here.');
-    p.skipUntil([T.NEWLINE, T.OBRACE]);
+    p.skipUntil([T.NEWLINE, T.OBRACE], true);
     if (lx.tok() !== T.OBRACE) return undefined;
   }
   if (++p.depth > MAX_DEPTH) {

@@ -14,7 +14,7 @@ import { T } from './tokens.js';
 export class Parser {
   readonly lx: Lexer;
   readonly file: string;
-  private readonly names: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE);
+  private names: (string | undefined)[] = EMPTY_CACHE;
   /** Nesting depth of parse calls, to turn pathological nesting into a diagnostic. */
   depth = 0;
   /** Set once nesting went too deep: the rest of the file is skipped without more diagnostics. */
@@ -65,6 +65,7 @@ export class Parser {
     let h = end - start;
     for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     const slot = (h ^ (h >>> 13)) & (NAME_CACHE - 1);
+    if (this.names === EMPTY_CACHE) this.names = new Array<string | undefined>(NAME_CACHE);
     const known = this.names[slot];
     if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
     const made = text.slice(start, end);
@@ -77,6 +78,7 @@ export class Parser {
     let h = value.length;
     for (let i = 0; i < value.length; i++) h = (Math.imul(h, 31) + value.charCodeAt(i)) | 0;
     const slot = (h ^ (h >>> 13)) & (NAME_CACHE - 1);
+    if (this.names === EMPTY_CACHE) this.names = new Array<string | undefined>(NAME_CACHE);
     const known = this.names[slot];
     if (known === value) return known;
     this.names[slot] = value;
@@ -123,15 +125,17 @@ export class Parser {
   /**
    * Skips tokens until one of `stops` at nesting level zero (not consumed), or the end of
    * file. Brackets, braces and parentheses are balanced on the way, and strings and heredocs
-   * are skipped whole, so that recovery resumes at a sensible place.
+   * are skipped whole, so that recovery resumes at a sensible place. `lineOnly` (recovery in a
+   * body) stops at the end of the line even inside an unclosed bracket, so that the lines
+   * after a broken one are still read as items.
    */
-  skipUntil(stops: readonly number[]): void {
+  skipUntil(stops: readonly number[], lineOnly = false): void {
     let depth = 0;
     const lx = this.lx;
     for (;;) {
       const kind = lx.tok();
       if (kind === T.EOF) return;
-      if (depth === 0 && stops.includes(kind)) return;
+      if ((depth === 0 || (lineOnly && kind === T.NEWLINE)) && stops.includes(kind)) return;
       switch (kind) {
         case T.OBRACE:
         case T.OBRACK:
@@ -199,6 +203,7 @@ export class Parser {
 }
 
 const NAME_CACHE = 4096;
+const EMPTY_CACHE: (string | undefined)[] = [];
 
 /** Deepest nesting of expressions and blocks before the parser gives up on a branch. */
 export const MAX_DEPTH = 500;
