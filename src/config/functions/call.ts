@@ -1,4 +1,4 @@
-import { convert, isWhollyKnown, unionMarks, unknownVal, unmarkDeep, withMarks, type Marks, type Value } from '../value.js';
+import { convert, isWhollyKnown, typeEquals, unionMarks, unknownVal, unmarkDeep, withMarks, type Marks, type Type, type Value } from '../value.js';
 import { isFunctionError, type FunctionContext, type FunctionDef, type FunctionResult, type ParamSpec } from './types.js';
 
 /**
@@ -28,9 +28,11 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
       if (found.size > 0) marks = unionMarks(marks, found);
       arg = stripped;
     }
-    const converted = convert(arg, spec.type);
-    if (!converted.ok) return { error: paramError(spec, converted.error), argIndex: i };
-    arg = converted.value;
+    if (!conforms(arg.type, spec.type)) {
+      const converted = convert(arg, spec.type);
+      if (!converted.ok) return { error: paramError(spec, converted.error), argIndex: i };
+      arg = converted.value;
+    }
     if (arg.kind === 'null' && spec.allowNull !== true) return { error: paramError(spec, 'argument must not be null.'), argIndex: i };
     if (def.handlesUnknown !== true && spec.allowUnknown !== true && !isWhollyKnown(arg)) unknown = true;
     prepared.push(arg);
@@ -49,6 +51,26 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
     return { error: paramError(spec, result.error), argIndex: result.argIndex };
   }
   return marks === undefined ? result : withMarks(result, marks);
+}
+
+/**
+ * Whether a value of type `t` already satisfies `target`, `dynamic` matching anything: such
+ * arguments are passed unconverted, so an empty `list(string)` stays `list(string)` for a
+ * `list(any)` parameter (as in HCL, where conversion to `dynamic` keeps the type).
+ */
+function conforms(t: Type, target: Type): boolean {
+  if (target.kind === 'dynamic') return true;
+  switch (target.kind) {
+    case 'list':
+    case 'set':
+    case 'map':
+      return t.kind === target.kind && conforms(t.element, target.element);
+    case 'tuple':
+    case 'object':
+      return typeEquals(t, target);
+    default:
+      return t.kind === target.kind;
+  }
 }
 
 function paramError(spec: ParamSpec, message: string): string {

@@ -1,4 +1,5 @@
 import { collectionFunctions } from './collection.js';
+import { combineFunctions } from './combine.js';
 import { conversionFunctions } from './type-conversion.js';
 import { cryptoFunctions } from './crypto.js';
 import { encodingFunctions } from './encoding.js';
@@ -19,6 +20,7 @@ export const builtinFunctions: ReadonlyMap<string, FunctionDef> = new Map(
     ...formatFunctions,
     ...collectionFunctions,
     ...sequenceFunctions,
+    ...combineFunctions,
     ...numericFunctions,
     ...encodingFunctions,
     ...cryptoFunctions,

@@ -78,7 +78,7 @@ function compareCodePoints(a: string, b: string): number {
 }
 
 function sequenceCheck(v: Value, fn: string): FunctionResult | undefined {
-  if (v.type.kind === 'set') {
+  if (v.type.kind === 'set' && fn === 'slice') {
     return fail(
       fn === 'slice'
         ? 'cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important'
@@ -175,7 +175,7 @@ export const sequenceFunctions: Record<string, FunctionDef> = {
     returnType: () => num,
     call(a) {
       const list = a[0] as Value;
-      if (!isSeqType(list.type)) return fail('argument must be a list or tuple', 0);
+      if (list.type.kind !== 'list' && list.type.kind !== 'tuple') return fail('argument must be a list or tuple', 0);
       const i = elementsOf(list).findIndex((e) => isTrue(equals(e, a[1] as Value)));
       return i < 0 ? fail('item not found') : numberVal(i);
     },
@@ -194,9 +194,10 @@ export const sequenceFunctions: Record<string, FunctionDef> = {
   reverse: {
     description: 'The list or tuple in reverse order.',
     params: [param('list', any)],
-    returnType: (a) => a[0]?.type ?? any,
+    returnType: (a) => (a[0]?.type.kind === 'set' ? listType(a[0].type.element) : (a[0]?.type ?? any)),
     call(a) {
       const v = a[0] as Value;
+      if (v.kind === 'set') return listVal([...v.elements].reverse(), v.type.element);
       return sequenceCheck(v, 'reverse') ?? sameShape(v, [...elementsOf(v)].reverse());
     },
   },
@@ -238,7 +239,7 @@ export const sequenceFunctions: Record<string, FunctionDef> = {
       if (size < 0) return fail('the size argument must be positive', 1);
       const es = elementsOf(list);
       const t = list.type.kind === 'list' ? list.type.element : any;
-      if (size === 0) return listVal([listVal(es, t)], listType(t));
+      if (size === 0) return listVal(es.length === 0 ? [] : [listVal(es, t)], listType(t));
       const chunks: Value[] = [];
       for (let i = 0; i < es.length; i += size) chunks.push(listVal(es.slice(i, i + size), t));
       return listVal(chunks, listType(t));

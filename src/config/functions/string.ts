@@ -159,8 +159,10 @@ export const stringFunctions: Record<string, FunctionDef> = {
   ),
   substr: fixed('Extracts a substring by character offset and length.', [param('str', str), param('offset', num), param('length', num)], str, (a) => {
     const chars = graphemes(s(a[0]));
-    let offset = Math.trunc(n(a[1]));
-    const length = Math.trunc(n(a[2]));
+    let offset = n(a[1]);
+    const length = n(a[2]);
+    if (!Number.isInteger(offset)) return fail('value must be a whole number', 1);
+    if (!Number.isInteger(length)) return fail('value must be a whole number', 2);
     if (offset < 0) offset = Math.max(0, chars.length + offset);
     if (offset >= chars.length) return stringVal('');
     return stringVal(chars.slice(offset, length < 0 ? undefined : offset + length).join(''));

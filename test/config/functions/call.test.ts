@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callFunction, isFunctionError, type FunctionDef, type FunctionResult } from '../../../src/config/functions/index.js';
-import { listType, numberType, stringType, stringVal, type Value } from '../../../src/config/value.js';
+import { dynamicType, listType, numberType, stringType, stringVal, type Value } from '../../../src/config/value.js';
 import { ctx, L, N, NULL, S, SENS, show, strs, T, UNK } from './helpers.js';
 
 /** A probe function that records what `call` received. */
@@ -35,6 +35,13 @@ describe('callFunction', () => {
     const p = probe();
     callFunction('f', p.def, [N(12)], ctx);
     expect(p.seen[0]?.map(show)).toEqual(['"12" : string']);
+  });
+
+  it('passes arguments that already fit a dynamic parameter type unconverted', () => {
+    const p = probe({ params: [{ name: 'list', type: listType(dynamicType) }] });
+    callFunction('f', p.def, [L([], stringType)], ctx);
+    callFunction('f', p.def, [T([S('a'), N(1)])], ctx);
+    expect(p.seen.map((args) => args.map(show))).toEqual([['list[] : list(string)'], ['list["a", "1"] : list(string)']]);
   });
 
   it('reports a failed conversion on the argument', () => {

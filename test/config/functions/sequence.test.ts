@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { listType, numberType, setType, stringType } from '../../../src/config/value.js';
-import { B, check, err, L, N, NULL, nums, S, SENS, SET, strs, T, UNK, type Row } from './helpers.js';
+import { B, check, err, L, M, N, NULL, nums, S, SENS, SET, strs, T, UNK, type Row } from './helpers.js';
 
 const rows: Row[] = [
   // concat
@@ -58,7 +58,9 @@ const rows: Row[] = [
   ['sort with unknown', 'sort', [L([S('a'), UNK(stringType)])], UNK(listType(stringType))],
   ['reverse', 'reverse', [nums(1, 2, 3)], nums(3, 2, 1)],
   ['reverse a tuple', 'reverse', [T([S('a'), N(1)])], T([N(1), S('a')])],
-  ['reverse a set', 'reverse', [SET([S('a')])], err('can only reverse list or tuple values, not set of string')],
+  ['reverse a set gives a list', 'reverse', [SET([S('b'), S('a')])], strs('b', 'a')],
+  ['reverse a string', 'reverse', [S('ab')], err('can only reverse list or tuple values, not string')],
+  ['index in a set', 'index', [SET([S('a')]), S('a')], err('argument must be a list or tuple')],
   // slice
   ['slice', 'slice', [strs('a', 'b', 'c', 'd'), N(1), N(3)], strs('b', 'c')],
   ['slice empty range', 'slice', [strs('a', 'b'), N(1), N(1)], L([], stringType)],
@@ -75,7 +77,22 @@ const rows: Row[] = [
   ['chunklist', 'chunklist', [strs('a', 'b', 'c', 'd', 'e'), N(2)], L([strs('a', 'b'), strs('c', 'd'), strs('e')])],
   ['chunklist size 1', 'chunklist', [strs('a', 'b'), N(1)], L([strs('a'), strs('b')])],
   ['chunklist size 0', 'chunklist', [strs('a', 'b'), N(0)], L([strs('a', 'b')])],
+  ['chunklist size 0 of empty', 'chunklist', [L([], stringType), N(0)], L([], listType(stringType))],
   ['chunklist negative', 'chunklist', [strs('a'), N(-1)], err('the size argument must be positive')],
+  // matchkeys / setproduct / transpose
+  ['matchkeys', 'matchkeys', [strs('i-123', 'i-abc', 'i-def'), strs('us-west', 'us-east', 'us-east'), strs('us-east')], strs('i-abc', 'i-def')],
+  ['matchkeys none', 'matchkeys', [strs('a'), strs('k'), strs('x')], L([], stringType)],
+  ['matchkeys length mismatch', 'matchkeys', [strs('a', 'b'), strs('k'), strs('k')], err('length of keys and values should be equal')],
+  ['matchkeys converts search keys', 'matchkeys', [strs('a', 'b'), nums(1, 2), strs('2')], strs('b')],
+  ['matchkeys incompatible', 'matchkeys', [strs('a'), strs('k'), L([strs('x')])], err('keys and searchset must be of the same type')],
+  ['setproduct', 'setproduct', [SET([S('development'), S('staging')]), SET([S('app1'), S('app2')])], SET([T([S('development'), S('app1')]), T([S('development'), S('app2')]), T([S('staging'), S('app1')]), T([S('staging'), S('app2')])])],
+  ['setproduct of lists', 'setproduct', [strs('a', 'b'), nums(1)], L([T([S('a'), N(1)]), T([S('b'), N(1)])])],
+  ['setproduct with an empty list', 'setproduct', [strs('a'), L([], numberType)], L([], { kind: 'tuple', elements: [stringType, numberType] })],
+  ['setproduct of one', 'setproduct', [strs('a')], err('at least two arguments are required')],
+  ['setproduct of a string', 'setproduct', [strs('a'), S('b')], err('a set or a list is required')],
+  ['transpose', 'transpose', [M({ a: strs('1', '2'), b: strs('2', '3') })], M({ '1': strs('a'), '2': strs('a', 'b'), '3': strs('b') })],
+  ['transpose empty', 'transpose', [M({}, listType(stringType))], M({}, listType(stringType))],
+  ['transpose null element', 'transpose', [M({ a: L([NULL(stringType)], stringType) })], err('input lists must not contain null values')],
   // sets
   ['setunion', 'setunion', [SET([S('a'), S('b')]), SET([S('b'), S('c')]), SET([S('d')])], SET([S('a'), S('b'), S('c'), S('d')])],
   ['setunion of lists converts', 'setunion', [strs('b', 'a'), strs('a')], SET([S('a'), S('b')])],

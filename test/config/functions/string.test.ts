@@ -51,6 +51,8 @@ const rows: Row[] = [
   ['substr negative offset', 'substr', [S('hello world'), N(-5), N(3)], S('wor')],
   ['substr beyond end', 'substr', [S('hello'), N(10), N(2)], S('')],
   ['substr length beyond end', 'substr', [S('hello'), N(3), N(10)], S('lo')],
+  ['substr fractional offset', 'substr', [S('hello'), N(1.5), N(1)], err('Invalid value for "offset" parameter: value must be a whole number.')],
+  ['substr zero length', 'substr', [S('hello'), N(1), N(0)], S('')],
   ['substr counts graphemes', 'substr', [S('🤔🤷‍♂️x'), N(1), N(1)], S('🤷‍♂️')],
   ['strrev', 'strrev', [S('hello')], S('olleh')],
   ['strrev keeps graphemes whole', 'strrev', [S('a☃🤷‍♂️')], S('🤷‍♂️☃a')],
