@@ -14,12 +14,27 @@ function strFn(description: string, f: (x: string) => string): FunctionDef {
   return fixed(description, [param('str', str)], str, (a) => stringVal(f(s(a[0]))));
 }
 
+/**
+ * Case mapping one code point at a time, as Go's strings.ToUpper/ToLower do: a character
+ * whose full mapping is several characters (`ß` → `SS`) keeps its simple mapping (itself).
+ */
+function mapCase(text: string, f: (c: string) => string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(text)) return f(text);
+  let out = '';
+  for (const c of text) {
+    const m = f(c);
+    out += m.length === c.length || [...m].length === 1 ? m : c;
+  }
+  return out;
+}
+
 /** Go's strings.Title: upper-cases the first letter after any separator. */
 function title(text: string): string {
   let out = '';
   let prevSeparator = true;
   for (const ch of text) {
-    out += prevSeparator ? ch.toUpperCase() : ch;
+    out += prevSeparator ? mapCase(ch, (c) => c.toUpperCase()) : ch;
     prevSeparator = isSeparator(ch);
   }
   return out;
@@ -111,8 +126,8 @@ function replace(text: string, substr: string, replacement: string): FunctionRes
 }
 
 export const stringFunctions: Record<string, FunctionDef> = {
-  lower: strFn('Converts all cased letters to lowercase.', (x) => x.toLowerCase()),
-  upper: strFn('Converts all cased letters to uppercase.', (x) => x.toUpperCase()),
+  lower: strFn('Converts all cased letters to lowercase.', (x) => mapCase(x, (c) => c.toLowerCase())),
+  upper: strFn('Converts all cased letters to uppercase.', (x) => mapCase(x, (c) => c.toUpperCase())),
   title: strFn('Converts the first letter of each word to uppercase.', title),
   trimspace: strFn('Removes whitespace at the start and end of a string.', (x) => x.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '')),
   chomp: strFn('Removes newline characters at the end of a string.', (x) => x.replace(/[\r\n]+$/, '')),

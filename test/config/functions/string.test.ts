@@ -7,6 +7,8 @@ const rows: Row[] = [
   ['lower', 'lower', [S('HELLO')], S('hello')],
   ['lower unicode', 'lower', [S('АЛЛО!')], S('алло!')],
   ['upper', 'upper', [S('hello')], S('HELLO')],
+  ['upper maps one character to one', 'upper', [S('straße')], S('STRAßE')],
+  ['title maps one character to one', 'title', [S('ßa')], S('ßa')],
   ['upper of a number converts it', 'upper', [N(12)], S('12')],
   ['title', 'title', [S('hello world')], S('Hello World')],
   ['title: separators are non-alphanumerics', 'title', [S('hello-world foo_bar')], S('Hello-World Foo_bar')],
