@@ -76,7 +76,7 @@ describe('expression terms', () => {
 
 describe('expression node shapes', () => {
   it('number literal keeps exact text and a JS number', () => {
-    expect(shape(expr('12345678901234567890123'))).toEqual({ kind: 'number', text: '12345678901234567890123', value: 12345678901234567890123 });
+    expect(shape(expr('12345678901234567890123'))).toEqual({ kind: 'number', text: '12345678901234567890123', value: Number('12345678901234567890123') });
   });
 
   it('object item records bare keys and separators', () => {
