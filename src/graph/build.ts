@@ -30,8 +30,6 @@ export interface EdgeOrigin {
 
 export interface ResourceGraph<N extends ResourceNodeInput> {
   readonly graph: Graph<N>;
-  /** Origin of every edge: `origins.get(from)?.get(to)`. */
-  readonly origins: ReadonlyMap<string, ReadonlyMap<string, EdgeOrigin>>;
   /** One `graph.cycle` error per cycle, ordered by the cycle's first member. */
   readonly diagnostics: Diagnostic[];
 }
@@ -40,7 +38,7 @@ export interface ResourceGraph<N extends ResourceNodeInput> {
  * Builds the dependency graph of resources or instances. A reference to a key that is not a
  * node is skipped: the config evaluator has already diagnosed it, and the graph must not say
  * it twice. A node that references itself is a cycle of one. Keys must be unique (a repeated
- * key is a bug in the caller and throws).
+ * key is a bug in the caller and throws). O(V + E) when there is no cycle.
  */
 export function buildResourceGraph<N extends ResourceNodeInput>(nodes: readonly N[]): ResourceGraph<N> {
   const graph = new Graph<N>();
@@ -48,47 +46,55 @@ export function buildResourceGraph<N extends ResourceNodeInput>(nodes: readonly 
     if (graph.hasNode(node.key)) throw new Error(`buildResourceGraph: duplicate node key ${node.key}`);
     graph.addNode(node.key, node);
   }
-  const origins = new Map<string, Map<string, EdgeOrigin>>();
   for (const node of nodes) {
-    const own = new Map<string, EdgeOrigin>();
-    const add = (reference: NodeReference, kind: EdgeOrigin['kind']): void => {
-      if (!graph.hasNode(reference.key)) return;
-      graph.addEdge(node.key, reference.key);
-      const known = own.get(reference.key);
-      if (known === undefined || reference.range.start.offset < known.range.start.offset) {
-        own.set(reference.key, { kind, range: reference.range });
-      }
-    };
-    for (const reference of node.references) add(reference, 'reference');
-    for (const reference of node.dependsOn) add(reference, 'depends_on');
-    if (own.size > 0) origins.set(node.key, own);
+    for (const reference of node.references) {
+      if (graph.hasNode(reference.key)) graph.addEdge(node.key, reference.key);
+    }
+    for (const reference of node.dependsOn) {
+      if (graph.hasNode(reference.key)) graph.addEdge(node.key, reference.key);
+    }
   }
+  if (!hasCycle(graph)) return { graph, diagnostics: [] };
   const compare = (a: string, b: string): number => {
     const pa = graph.payload(a);
     const pb = graph.payload(b);
     const byAddress = pa && pb ? compareAddresses(pa.address, pb.address) : 0;
     return byAddress !== 0 ? byAddress : a < b ? -1 : a > b ? 1 : 0;
   };
-  const diagnostics = hasCycle(graph) ? findCycles(graph, compare).map((cycle) => cycleDiagnostic(cycle, graph, origins)) : [];
-  return { graph, origins, diagnostics };
+  return { graph, diagnostics: findCycles(graph, compare).map((cycle) => cycleDiagnostic(cycle, graph)) };
+}
+
+/**
+ * Why `node` depends on `to`: its first reference or `depends_on` entry naming `to`, in
+ * source order; undefined when it names `to` nowhere.
+ */
+export function edgeOrigin(node: ResourceNodeInput, to: string): EdgeOrigin | undefined {
+  let found: EdgeOrigin | undefined;
+  const consider = (references: readonly NodeReference[], kind: EdgeOrigin['kind']): void => {
+    for (const reference of references) {
+      if (reference.key === to && (found === undefined || reference.range.start.offset < found.range.start.offset)) {
+        found = { kind, range: reference.range };
+      }
+    }
+  };
+  consider(node.references, 'reference');
+  consider(node.dependsOn, 'depends_on');
+  return found;
 }
 
 /**
  * `Cycle: iam_group.a → iam_policy_attachment.b → iam_group.a`, with one detail line per
  * member naming the reference that leads to the next member, and the range of the first.
  */
-export function cycleDiagnostic<N extends ResourceNodeInput>(
-  cycle: Cycle,
-  graph: Graph<N>,
-  origins: ReadonlyMap<string, ReadonlyMap<string, EdgeOrigin>>,
-): Diagnostic {
+export function cycleDiagnostic<N extends ResourceNodeInput>(cycle: Cycle, graph: Graph<N>): Diagnostic {
   const { members } = cycle;
   const first = members[0] as string;
   const lines: string[] = [];
   let firstRange: SourceRange | undefined;
   members.forEach((from, i) => {
     const to = members[(i + 1) % members.length] as string;
-    const origin = origins.get(from)?.get(to);
+    const payload = graph.payload(from);
+    const origin = payload ? edgeOrigin(payload, to) : undefined;
     if (i === 0) firstRange = origin?.range;
     const verb = origin?.kind === 'depends_on' ? 'depends on' : 'refers to';
     const target = from === to ? 'itself' : to;

@@ -5,6 +5,7 @@ export { findCycles, hasCycle, stronglyConnectedComponents, type Cycle } from '.
 export {
   buildResourceGraph,
   cycleDiagnostic,
+  edgeOrigin,
   type EdgeOrigin,
   type NodeReference,
   type ResourceGraph,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResourceGraph, findCycles, stronglyConnectedComponents } from '../../src/graph/index.js';
+import { buildResourceGraph, edgeOrigin, findCycles, stronglyConnectedComponents } from '../../src/graph/index.js';
 import { edgeList, graphOf, node, type NodeSpec } from './fixtures.js';
 
 describe('buildResourceGraph edges', () => {
@@ -54,15 +54,17 @@ describe('buildResourceGraph edges', () => {
   });
 
   it('records the earliest reference behind each edge', () => {
-    const { origins } = buildResourceGraph(
+    const { graph } = buildResourceGraph(
       ([
         { key: 'iam_group.g', line: 1 },
         { key: 'iam_policy_attachment.a', line: 5, refs: [['iam_group.g', 8]], dependsOn: [['iam_group.g', 6]] },
       ] satisfies NodeSpec[]).map(node),
     );
-    const origin = origins.get('iam_policy_attachment.a')?.get('iam_group.g');
+    const attachment = graph.payload('iam_policy_attachment.a');
+    const origin = attachment && edgeOrigin(attachment, 'iam_group.g');
     expect(origin?.kind).toBe('depends_on');
     expect(origin?.range.start.line).toBe(6);
+    expect(attachment && edgeOrigin(attachment, 'iam_user.nobody')).toBeUndefined();
   });
 
   it('treats a repeated key as a caller bug', () => {
