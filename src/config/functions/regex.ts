@@ -215,10 +215,17 @@ class Translator {
         this.at = end < 0 ? this.p.length : end + 2;
         return [...literal].map((ch) => literalChar(ch, inClass)).join('');
       }
-      default:
+      default: {
+        // Octal: `\0` plus up to two digits, or `\1`–`\7` followed by at least one more digit.
+        const octal = /^[0-7]{1,3}/.exec(this.p.slice(this.at - 1));
+        if (octal && (c === '0' || octal[0].length > 1)) {
+          this.at += octal[0].length - 1;
+          return `\\u{${Number.parseInt(octal[0], 8).toString(16)}}`;
+        }
         if (/[0-9]/.test(c)) throw new Re2Error(`invalid escape sequence: \`\\${c}\` (RE2 has no backreferences)`);
         if (/[A-Za-z]/.test(c)) throw new Re2Error(`invalid escape sequence: \`\\${c}\``);
         return literalChar(c, inClass);
+      }
     }
   }
 

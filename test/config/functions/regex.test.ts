@@ -58,6 +58,9 @@ describe('RE2 translation', () => {
     ['a{,2}', 'a{,2}', 'a{,2}'],
     ['[[:alpha:][:digit:]]+', '-ab1-', 'ab1'],
     ['(?i)straße', 'STRASSE straße', 'straße'],
+    ['a\\12b', 'a\nb', 'a\nb'],
+    ['\\0', 'x\u0000', '\u0000'],
+    ['\\101', 'zA', 'A'],
   ];
   it.each(accepted)('%s on %j', (pattern, text, match) => {
     const c = compileRe2(pattern, false);
