@@ -41,7 +41,7 @@ describe('the database file', () => {
     expect(() => old.sqlite.prepare('SELECT * FROM audit_log').all()).toThrow(/no such table/);
     old.close();
     const service = IamService.open({ path: t.dbPath, clock: steppingClock(), random: seededRandom() });
-    expect(service.schemaVersions()).toEqual([1, 2]);
+    expect(service.schemaVersions()).toEqual([1, 2, 3]);
     expect(service.listGroups().map((g) => g.name)).toEqual(['team']);
     service.close();
   });

@@ -1,6 +1,6 @@
 import { fail, notFound, ok, type Result } from '../errors.js';
 import type { User } from '../model/types.js';
-import { decide, effectiveAccess, type Decision, type DependencyProblem, type RequestScope, type ScopeAccess } from '../policy/index.js';
+import { decide, effectiveAccess, type Decision, type Grant, type DependencyProblem, type RequestScope, type ScopeAccess } from '../policy/index.js';
 import type { ServiceContext } from './context.js';
 import type { GrantCache, GrantSnapshot } from './grants.js';
 
@@ -39,20 +39,17 @@ function resolveUser(snapshot: GrantSnapshot, idOrName: string): Result<User> {
   return user ? ok(user) : fail(notFound('user', idOrName, 'user'));
 }
 
-function resolveTarget(snapshot: GrantSnapshot, target: CanTarget): Result<RequestScope> {
+const globalScope: RequestScope = { kind: 'global' };
+
+/** The request scope of a target; project scopes are made once per snapshot and shared. */
+function resolveTarget(snapshot: GrantSnapshot, target: CanTarget): RequestScope | undefined {
   switch (target.kind) {
-    case 'project': {
-      const project = snapshot.projects.get(target.project);
-      return project ? ok({ kind: 'project', projectId: project.id, projectName: project.name }) : fail(notFound('project', target.project, 'project'));
-    }
+    case 'project':
+      return snapshot.projectScope(target.project);
     case 'global':
-      return ok({ kind: 'global' });
-    case 'enterprise_project': {
-      const ep = snapshot.enterpriseProjects.get(target.enterpriseProject) ?? snapshot.enterpriseProjects.get(target.enterpriseProject.toLowerCase());
-      return ep
-        ? ok({ kind: 'enterprise_project', enterpriseProjectId: ep.id, name: ep.name })
-        : fail(notFound('enterprise project', target.enterpriseProject, 'enterprise_project'));
-    }
+      return globalScope;
+    case 'enterprise_project':
+      return snapshot.enterpriseProjectScope(target.enterpriseProject);
     default: {
       const unknown: never = target;
       throw new Error(`unknown target ${JSON.stringify(unknown)}`);
@@ -66,26 +63,29 @@ function resolveTarget(snapshot: GrantSnapshot, target: CanTarget): Result<Reque
  */
 export function can(ctx: ServiceContext, cache: GrantCache, request: CanRequest): Result<CanAnswer> {
   const snapshot = cache.current();
-  const user = resolveUser(snapshot, request.user);
-  if (!user.ok) return fail(user.error);
+  const user = snapshot.users.get(request.user) ?? snapshot.users.get(request.user.toLowerCase());
+  if (user === undefined) return fail(notFound('user', request.user, 'user'));
   const scope = resolveTarget(snapshot, request.target);
-  if (!scope.ok) return fail(scope.error);
-  const decision = decide(
-    {
-      action: request.action,
-      scope: scope.value,
-      context: {
-        userId: user.value.id,
-        userName: user.value.name,
-        domainName: ctx.domain.name,
-        currentTime: ctx.clock(),
-        ...(request.mfaPresent === undefined ? {} : { mfaPresent: request.mfaPresent }),
-        ...(request.sourceIp === undefined ? {} : { sourceIp: request.sourceIp }),
-      },
-    },
-    snapshot.compiledFor(user.value.id),
-  );
-  return ok({ user: user.value, action: request.action, scope: scope.value, decision, dependencyProblems: snapshot.dependencyProblemsFor(user.value.id) });
+  if (scope === undefined) {
+    return fail(
+      request.target.kind === 'project'
+        ? notFound('project', request.target.project, 'project')
+        : notFound('enterprise project', request.target.kind === 'enterprise_project' ? request.target.enterpriseProject : '', 'enterprise_project'),
+    );
+  }
+  const context =
+    request.mfaPresent === undefined && request.sourceIp === undefined
+      ? { userId: user.id, userName: user.name, domainName: ctx.domain.name, currentTime: ctx.clock() }
+      : {
+          userId: user.id,
+          userName: user.name,
+          domainName: ctx.domain.name,
+          currentTime: ctx.clock(),
+          ...(request.mfaPresent === undefined ? {} : { mfaPresent: request.mfaPresent }),
+          ...(request.sourceIp === undefined ? {} : { sourceIp: request.sourceIp }),
+        };
+  const decision = decide({ action: request.action, scope, context }, snapshot.compiledFor(user.id));
+  return { ok: true, value: { user, action: request.action, scope, decision, dependencyProblems: snapshot.dependencyProblemsFor(user.id) } };
 }
 
 /** Effective access of one user (id or name), or of every user when `user` is undefined. */
@@ -106,4 +106,11 @@ export function access(ctx: ServiceContext, cache: GrantCache, user?: string): R
       dependencyProblems: snapshot.dependencyProblemsFor(u.id),
     })),
   );
+}
+
+/** The user's grants (direct, then through each group) as the policy engine sees them. */
+export function grants(cache: GrantCache, user: string): Result<Grant[]> {
+  const snapshot = cache.current();
+  const found = resolveUser(snapshot, user);
+  return found.ok ? ok(snapshot.grantsFor(found.value.id)) : fail(found.error);
 }

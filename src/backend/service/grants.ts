@@ -1,5 +1,14 @@
 import type { Attachment, AttachmentScope, EnterpriseProject, Project, User } from '../model/types.js';
-import { checkRoleDependencies, compileGrants, type CompiledGrants, type DependencyProblem, type Grant, type GrantVia, type Scope } from '../policy/index.js';
+import {
+  checkRoleDependencies,
+  compileGrants,
+  type CompiledGrants,
+  type DependencyProblem,
+  type Grant,
+  type GrantVia,
+  type RequestScope,
+  type Scope,
+} from '../policy/index.js';
 import type { ServiceContext } from './context.js';
 import { listAttachments } from './attachments.js';
 import { listGroups, listMemberships } from './groups.js';
@@ -83,6 +92,27 @@ export class GrantSnapshot {
     return compiled;
   }
 
+  private readonly requestScopes = new Map<string, RequestScope | undefined>();
+
+  /** The request scope of a project (by id or name), made once and shared; undefined if unknown. */
+  projectScope(idOrName: string): RequestScope | undefined {
+    const key = `p:${idOrName}`;
+    if (this.requestScopes.has(key)) return this.requestScopes.get(key);
+    const project = this.projects.get(idOrName);
+    const scope: RequestScope | undefined = project ? { kind: 'project', projectId: project.id, projectName: project.name } : undefined;
+    this.requestScopes.set(key, scope);
+    return scope;
+  }
+
+  enterpriseProjectScope(idOrName: string): RequestScope | undefined {
+    const key = `e:${idOrName}`;
+    if (this.requestScopes.has(key)) return this.requestScopes.get(key);
+    const ep = this.enterpriseProjects.get(idOrName) ?? this.enterpriseProjects.get(idOrName.toLowerCase());
+    const scope: RequestScope | undefined = ep ? { kind: 'enterprise_project', enterpriseProjectId: ep.id, name: ep.name } : undefined;
+    this.requestScopes.set(key, scope);
+    return scope;
+  }
+
   dependencyProblemsFor(userId: string): readonly DependencyProblem[] {
     let problems = this.dependencyProblems.get(userId);
     if (problems === undefined) {
@@ -139,23 +169,33 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Keeps one `GrantSnapshot` while nothing changes. A change by this service bumps
- * `generation`; a commit by another connection changes SQLite's `data_version`.
+ * `generation` and is seen by the next call; a commit by another connection changes SQLite's
+ * `data_version`, which is polled at most every `pollMs` milliseconds (asking SQLite costs more
+ * than a decision), so another process's change is seen within that time.
  */
 export class GrantCache {
   private snapshot: GrantSnapshot | undefined;
   private seenGeneration = -1;
   private seenDataVersion = -1;
+  private polledAt = -Infinity;
   generation = 0;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly pollMs = 2,
+  ) {}
 
   current(): GrantSnapshot {
-    const dataVersion = this.ctx.db.dataVersion();
-    if (this.snapshot === undefined || this.seenGeneration !== this.generation || this.seenDataVersion !== dataVersion) {
-      this.snapshot = new GrantSnapshot(this.ctx);
-      this.seenGeneration = this.generation;
-      this.seenDataVersion = dataVersion;
+    if (this.snapshot !== undefined && this.seenGeneration === this.generation) {
+      const now = performance.now();
+      if (now - this.polledAt < this.pollMs) return this.snapshot;
+      this.polledAt = now;
+      if (this.ctx.db.dataVersion() === this.seenDataVersion) return this.snapshot;
     }
+    this.seenDataVersion = this.ctx.db.dataVersion();
+    this.polledAt = performance.now();
+    this.snapshot = new GrantSnapshot(this.ctx);
+    this.seenGeneration = this.generation;
     return this.snapshot;
   }
 }

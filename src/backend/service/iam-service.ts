@@ -2,12 +2,12 @@ import { loadCatalog, type Catalog } from '../catalog/index.js';
 import { cryptoRandom, newId, type RandomSource } from '../crypto/secrets.js';
 import type { Result } from '../errors.js';
 import type * as M from '../model/types.js';
-import type { SystemPermission } from '../policy/index.js';
+import type { Grant, SystemPermission } from '../policy/index.js';
 import { readAudit, writeAudit, type AuditQuery } from '../store/audit.js';
 import { Database } from '../store/database.js';
 import * as keys from './access-keys.js';
 import * as attachments from './attachments.js';
-import { access, can, type CanAnswer, type CanRequest, type UserAccess } from './authz.js';
+import { access, can, grants, type CanAnswer, type CanRequest, type UserAccess } from './authz.js';
 import { makeContext, type ServiceContext } from './context.js';
 import { GrantCache } from './grants.js';
 import * as groups from './groups.js';
@@ -144,6 +144,8 @@ export class IamService {
   // Authorization
   can = (request: CanRequest): Result<CanAnswer> => can(this.ctx, this.grants, request);
   access = (user?: string): Result<UserAccess[]> => access(this.ctx, this.grants, user);
+  /** A user's grants (id or name): direct attachments, then those of each group. */
+  grantsOf = (user: string): Result<Grant[]> => grants(this.grants, user);
 
   /** Runs several reads on one consistent snapshot, even while another process writes. */
   read<T>(fn: (service: IamService) => T): T {

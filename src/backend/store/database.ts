@@ -112,7 +112,7 @@ export class Database {
 
   /** Changes whenever another connection commits to the file; used to invalidate caches. */
   dataVersion(): number {
-    return (this.sqlite.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+    return (this.statement('PRAGMA data_version').get() as { data_version: number }).data_version;
   }
 
   close(): void {

@@ -127,6 +127,11 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_by_object ON audit_log(object_kind, object_id);
     `,
   },
+  {
+    version: 3,
+    description: 'index attachments by custom policy (reference counts in bulk lists)',
+    sql: `CREATE INDEX attachments_by_custom_policy ON attachments(custom_policy_id);`,
+  },
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
