@@ -19,7 +19,14 @@ import { IamService } from ${JSON.stringify(pathToFileURL(distBackend).href)};
 const [mode, path, rounds] = process.argv.slice(2);
 const service = IamService.open({ path, actor: 'child' });
 const n = Number(rounds);
-if (mode === 'write') {
+function s0(result) { if (!result.ok) throw new Error(result.error.message); return result.value; }
+if (mode === 'grant') {
+  const group = s0(service.findGroup('viewers'));
+  const project = s0(service.findProject('eu-nl'));
+  const policy = s0(service.findPolicy('ECS ReadOnlyAccess'));
+  s0(service.createAttachment({ principal: { kind: 'group', groupId: group.id }, policyId: policy.id, scope: { kind: 'project', projectId: project.id } }));
+  console.log(JSON.stringify({ granted: true }));
+} else if (mode === 'write') {
   for (let i = 0; i < n; i++) {
     service.batch((s) => {
       const user = s.createUser({ name: 'child-user-' + i });
@@ -49,7 +56,7 @@ if (mode === 'write') {
 service.close();
 `;
 
-function startChild(dir: string, mode: 'write' | 'read', dbPath: string): { done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+function startChild(dir: string, mode: 'write' | 'read' | 'grant', dbPath: string): { done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
   const script = join(dir, `child-${mode}.mjs`);
   writeFileSync(script, childScript);
   const child = spawn(process.execPath, [script, mode, dbPath, String(rounds)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -112,6 +119,22 @@ describe('two processes on one database file', () => {
     const summary = JSON.parse(result.stdout) as { reads: number; violations: number; regressions: number; last: number };
     expect(summary).toMatchObject({ violations: 0, regressions: 0, last: rounds });
     expect(summary.reads).toBeGreaterThan(0);
+    service.close();
+    t.cleanup();
+  });
+
+  it('a grant made by another process reaches this process’s cached decisions', async () => {
+    const t = tempDir();
+    const service = IamService.open({ path: t.dbPath });
+    const user = unwrap(service.createUser({ name: 'alice' }));
+    const group = unwrap(service.createGroup({ name: 'viewers' }));
+    unwrap(service.addMember(group.id, user.id));
+    const ask = () => unwrap(service.can({ user: 'alice', action: 'ecs:servers:list', target: { kind: 'project', project: 'eu-nl' } })).decision.decision;
+    expect(ask()).toBe('deny');
+    const result = await startChild(t.dir, 'grant', t.dbPath).done;
+    expect(result.stderr).toBe('');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ask()).toBe('allow');
     service.close();
     t.cleanup();
   });
