@@ -8,3 +8,5 @@ export * from './state/index.js';
 export * from './state/file.js';
 export * as policy from './backend/policy/index.js';
 export { loadCatalog } from './backend/catalog/index.js';
+export * as backend from './backend/index.js';
+export { IamService, type IamServiceOptions } from './backend/index.js';
