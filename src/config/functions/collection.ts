@@ -121,7 +121,7 @@ function contains(list: Value, value: Value): FunctionResult {
   return unknown ? unknownVal(bool) : boolVal(false);
 }
 
-/** Merges `dynamic` args with a variadic spec: every argument may be unknown at any depth. */
+/** For parameters whose function looks at unknown values itself (at any depth). */
 const open = { allowUnknown: true } as const;
 
 export const collectionFunctions: Record<string, FunctionDef> = {

@@ -11,7 +11,7 @@ import {
 } from '../value.js';
 import type { FunctionContext, FunctionDef, FunctionError, FunctionResult, ParamSpec } from './types.js';
 
-/** Shorthands shared by the function families. */
+/** Shorthands shared by the function families. Accessors read arguments that `callFunction` has already converted. */
 
 export const str: Type = stringType;
 export const num: Type = numberType;
@@ -49,10 +49,6 @@ export function n(v: Value | undefined): number {
   return v !== undefined && v.kind === 'number' ? v.value : Number.NaN;
 }
 
-export function b(v: Value | undefined): boolean {
-  return v !== undefined && v.kind === 'bool' && v.value;
-}
-
 /** Elements of a list, set or tuple; empty for anything else. */
 export function elementsOf(v: Value | undefined): readonly Value[] {
   return v !== undefined && (v.kind === 'list' || v.kind === 'set' || v.kind === 'tuple') ? v.elements : [];
@@ -71,11 +67,6 @@ export function graphemeCount(text: string): number {
   let count = 0;
   for (const _ of segmenter.segment(text)) count++;
   return count;
-}
-
-/** Whether `x` is an integer usable as an index or count (finite, whole). */
-export function isInt(x: number): boolean {
-  return Number.isInteger(x);
 }
 
 /** Results larger than this many elements or characters are refused, not attempted. */
