@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { dataIamGroup, dataIamPolicy, dataIamProject, dataIamUser } from './data-sources.js';
+import { iamEnterpriseProject, iamGroup, iamGroupMembership, iamProject, iamUser } from './resources-identity.js';
+import { iamAccessKey, iamPolicy, iamPolicyAttachment } from './resources-grants.js';
+import type { AttributeSpec, ResourceSchema, RuleContext, SchemaMode, SchemaPath } from './types.js';
+import { fullSchema, structuralSchema } from './zod-build.js';
+
+/**
+ * The registry of every resource and data source type. Schemas are immutable and shared;
+ * lookups are by `(type, mode)` because `iam_policy` names both a resource and a data source.
+ */
+
+const managed: readonly ResourceSchema[] = [iamProject, iamEnterpriseProject, iamUser, iamGroup, iamGroupMembership, iamPolicy, iamPolicyAttachment, iamAccessKey];
+const data: readonly ResourceSchema[] = [dataIamPolicy, dataIamProject, dataIamUser, dataIamGroup];
+
+const byMode: Readonly<Record<SchemaMode, ReadonlyMap<string, ResourceSchema>>> = {
+  managed: new Map(managed.map((s) => [s.type, s])),
+  data: new Map(data.map((s) => [s.type, s])),
+};
+
+/**
+ * The region projects every backend has (the backend's `regionNames`), used when a caller
+ * passes no regions of its own. A test keeps the two lists equal.
+ */
+export const defaultRegions: readonly string[] = Object.freeze(['eu-de', 'eu-nl']);
+
+export const defaultRuleContext: RuleContext = Object.freeze({ regions: defaultRegions });
+
+/** The schema of a type, or undefined for a type that does not exist in that mode. */
+export function resourceSchema(type: string, mode: SchemaMode = 'managed'): ResourceSchema | undefined {
+  return byMode[mode].get(type);
+}
+
+/** Every type of a mode in documentation order (for suggestions and docs). */
+export function allResourceTypes(mode: SchemaMode = 'managed'): readonly string[] {
+  return [...byMode[mode].keys()];
+}
+
+/** The attribute spec at a top-level name or inside a nested block (`["phone", 0, "number"]`). */
+export function attributeSpec(type: string, mode: SchemaMode, path: SchemaPath): AttributeSpec | undefined {
+  const schema = resourceSchema(type, mode);
+  if (schema === undefined) return undefined;
+  const [first, , third] = path;
+  if (typeof first !== 'string') return undefined;
+  if (path.length === 1) return schema.attributes.get(first);
+  const block = schema.blocks.get(first);
+  return typeof third === 'string' ? block?.attributes.get(third) : undefined;
+}
+
+function pathsWhere(type: string, mode: SchemaMode, test: (spec: AttributeSpec) => boolean): SchemaPath[] {
+  const schema = resourceSchema(type, mode);
+  if (schema === undefined) return [];
+  const paths: SchemaPath[] = [];
+  for (const [name, spec] of schema.attributes) if (test(spec)) paths.push([name]);
+  return paths;
+}
+
+/** Attributes never stored in state or plan (the user's `password`). */
+export function writeOnlyPaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
+  return pathsWhere(type, mode, (s) => s.writeOnly === true);
+}
+
+/** Attributes shown as `(sensitive value)`: write-only and secret ones included. */
+export function sensitivePaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
+  return pathsWhere(type, mode, (s) => s.sensitive === true || s.writeOnly === true || s.secret === true);
+}
+
+/** Attributes the backend returns once at creation and never again (an access key's `secret`). */
+export function secretPaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
+  return pathsWhere(type, mode, (s) => s.secret === true);
+}
+
+/** Attributes (and blocks) whose change replaces the object. */
+export function forcesReplacementPaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
+  const paths = pathsWhere(type, mode, (s) => s.forcesReplacement === true);
+  for (const [name, block] of resourceSchema(type, mode)?.blocks ?? []) if (block.forcesReplacement === true) paths.push([name]);
+  return paths;
+}
+
+const zodCache = new Map<string, z.ZodType>();
+
+/**
+ * The zod schema of a type: structure plus cross-field errors (warnings are not zod's
+ * business; `validateInstance` reports them). Unknown values pass wherever they could.
+ */
+export function zodSchemaFor(type: string, mode: SchemaMode = 'managed', context: RuleContext = defaultRuleContext): z.ZodType | undefined {
+  const schema = resourceSchema(type, mode);
+  if (schema === undefined) return undefined;
+  if (context !== defaultRuleContext) return fullSchema(schema, context);
+  const key = `${mode}:${type}`;
+  let cached = zodCache.get(key);
+  if (cached === undefined) {
+    cached = fullSchema(schema, context);
+    zodCache.set(key, cached);
+  }
+  return cached;
+}
+
+const structuralCache = new Map<ResourceSchema, z.ZodType>();
+
+export function structuralSchemaOf(schema: ResourceSchema): z.ZodType {
+  let cached = structuralCache.get(schema);
+  if (cached === undefined) {
+    cached = structuralSchema(schema);
+    structuralCache.set(schema, cached);
+  }
+  return cached;
+}
