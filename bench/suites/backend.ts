@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readCatalog } from '../../src/backend/catalog/index.js';
+import { loadCatalog } from '../../src/backend/catalog/index.js';
 import { IamService, unwrap, type AttachmentScope, type CanTarget } from '../../src/backend/index.js';
 import { compileGrants, decide, type RequestScope } from '../../src/backend/policy/index.js';
 import type { BenchSuite, Figure } from '../harness.js';
@@ -93,9 +93,7 @@ export const backendSuite: BenchSuite = {
     const dir = mkdtempSync(join(tmpdir(), 'iamform-bench-backend-'));
     const path = join(dir, 'iam.db');
     const figures: Figure[] = [];
-    // `npm run bench` runs from the package root; the compiled bench lives elsewhere than the
-    // catalog loader expects, so the catalog is read from the root explicitly.
-    const catalog = readCatalog(join(process.cwd(), 'catalog'));
+    const catalog = loadCatalog();
     try {
       const service = IamService.open({ path, catalog });
       const loadStart = performance.now();

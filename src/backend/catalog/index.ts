@@ -4,15 +4,27 @@
  * value is deeply frozen and shared, so the policy engine's per-catalog indexes are built once.
  * A missing or malformed catalog is a packaging bug, so it throws.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog, CatalogAction, CatalogService, SystemPermission } from '../policy/types.js';
 
 export type { Catalog } from '../policy/types.js';
 
-/** The folder of the committed catalog files (the same relative place from `src/` and `dist/`). */
-export const catalogDir: string = fileURLToPath(new URL('../../../catalog/', import.meta.url));
+/**
+ * The folder of the committed catalog files: the nearest `catalog/` holding `actions.json`
+ * above this module, so that the sources, `dist/` and any other compiled copy (benchmarks)
+ * all find the package's catalog.
+ */
+export const catalogDir: string = findCatalogDir(dirname(fileURLToPath(import.meta.url)));
+
+function findCatalogDir(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'catalog');
+    if (existsSync(join(candidate, 'actions.json'))) return candidate;
+    if (dirname(dir) === dir) return fileURLToPath(new URL('../../../catalog/', import.meta.url));
+  }
+}
 
 let cached: Catalog | undefined;
 
