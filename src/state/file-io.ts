@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { processExists } from './system-env.js';
 
@@ -22,20 +22,23 @@ export async function readIfExists(path: string): Promise<string | undefined> {
 }
 
 /** Writes a new temporary file beside `path` with `text`, flushed to disk; returns its path. */
-async function writeTemp(path: string, text: string): Promise<string> {
+async function writeTemp(path: string, text: string): Promise<{ temp: string; identity: FileIdentity }> {
   const temp = tempPathFor(path);
   const handle = await open(temp, 'wx', FILE_MODE);
+  let identity: FileIdentity;
   try {
     await handle.writeFile(text, 'utf8');
     await handle.chmod(FILE_MODE);
     await handle.sync();
+    const stats = await handle.stat();
+    identity = { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     throw error;
   }
   await handle.close();
-  return temp;
+  return { temp, identity };
 }
 
 /**
@@ -43,9 +46,9 @@ async function writeTemp(path: string, text: string): Promise<string> {
  * new, never a mix: temporary file in the same directory, fsync, rename over the target,
  * fsync the directory so the rename itself is durable.
  */
-export async function replaceAtomically(path: string, text: string): Promise<void> {
+export async function replaceAtomically(path: string, text: string): Promise<FileIdentity> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = await writeTemp(path, text);
+  const { temp, identity } = await writeTemp(path, text);
   try {
     await rename(temp, path);
   } catch (error) {
@@ -53,6 +56,7 @@ export async function replaceAtomically(path: string, text: string): Promise<voi
     throw error;
   }
   await syncDirectory(dirname(path));
+  return identity;
 }
 
 /**
@@ -63,7 +67,7 @@ export async function replaceAtomically(path: string, text: string): Promise<voi
  */
 export async function createExclusive(path: string, text: string): Promise<boolean> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = await writeTemp(path, text);
+  const { temp } = await writeTemp(path, text);
   try {
     await link(temp, path);
   } catch (error) {
@@ -94,6 +98,51 @@ async function createWithOpenExclusive(path: string, text: string): Promise<bool
     await handle.close();
   }
   return true;
+}
+
+/**
+ * Makes `dest` another name for the current content of `src` (O(1): a hard link, renamed
+ * over `dest`), or copies it where hard links are not supported. `src` must exist. Safe as a
+ * backup because iamform never modifies a state file in place: it replaces it by rename.
+ */
+export async function linkOrCopy(src: string, dest: string): Promise<void> {
+  const temp = tempPathFor(dest);
+  try {
+    await link(src, temp);
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    await replaceAtomically(dest, await readFile(src, 'utf8'));
+    return;
+  }
+  try {
+    await rename(temp, dest);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(dest));
+}
+
+/** The identity of a file's current content: a replaced file has a new inode. */
+export interface FileIdentity {
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export async function identityOf(path: string): Promise<FileIdentity | undefined> {
+  try {
+    const stats = await stat(path);
+    return { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export function sameIdentity(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
+  return a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /** Removes `path`; false when it did not exist. */

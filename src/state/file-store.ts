@@ -1,10 +1,10 @@
 import { errorDiag, type Diagnostic } from '../diag/index.js';
 import { decodeStateFile } from './decode.js';
 import { serializeState, type WriteOnlyLookup } from './file-format.js';
-import { createExclusive, readIfExists, removeAbandonedTemps, removeIfExists, replaceAtomically } from './file-io.js';
+import { createExclusive, identityOf, linkOrCopy, readIfExists, removeAbandonedTemps, removeIfExists, replaceAtomically, sameIdentity, type FileIdentity } from './file-io.js';
 import { backupPathOf, lockPathOf } from './location.js';
 import { emptyState } from './state.js';
-import { acquireLock, checkRelease, checkWrite, lockHeldDiagnostic, newLock, type LockAttempt, type LockIdentity } from './store-common.js';
+import { acquireLock, checkRelease, checkWrite, lockHeldDiagnostic, newLock, type LockAttempt, type LockIdentity, type StoredSummary } from './store-common.js';
 import { processExists, processIdentity, systemEnvironment } from './system-env.js';
 import type { Lock, LockInfo, LockResult, State, StateResult, StateStore, StoreEnvironment, WriteOptions, WriteResult } from './types.js';
 
@@ -40,10 +40,20 @@ export function fileStateStore(options: FileStoreOptions): StateStore {
   const ioError = (action: string, error: unknown): Diagnostic =>
     errorDiag('state.io', `Cannot ${action} ${location}`, { detail: error instanceof Error ? error.message : String(error) });
 
-  /** The stored text and its decoded state; `state` is undefined for an absent file. */
-  const load = async (): Promise<{ kind: 'ok'; text?: string; state?: State } | { kind: 'error'; diagnostics: Diagnostic[] }> => {
+  /**
+   * What this handle last read or wrote, with the identity of the file it was in. While the
+   * file keeps that identity (every write replaces the inode) a write need not re-read it.
+   */
+  let known: { identity: FileIdentity; summary: StoredSummary } | undefined;
+
+  /** The decoded stored state; `state` is undefined for an absent file. */
+  const load = async (): Promise<{ kind: 'ok'; state?: State } | { kind: 'error'; diagnostics: Diagnostic[] }> => {
     let text: string | undefined;
+    let identity: FileIdentity | undefined;
     try {
+      // The identity is taken first: if the file is replaced before it is read, the cache
+      // holds an identity that no longer matches, which only costs a re-read.
+      identity = await identityOf(options.path);
       text = await readIfExists(options.path);
     } catch (error) {
       return { kind: 'error', diagnostics: [ioError('read the state file', error)] };
@@ -51,7 +61,23 @@ export function fileStateStore(options: FileStoreOptions): StateStore {
     if (text === undefined) return { kind: 'ok' };
     const decoded = decodeStateFile(text, location);
     if (!decoded.state) return { kind: 'error', diagnostics: await withBackupHint(decoded.diagnostics) };
-    return { kind: 'ok', text, state: decoded.state };
+    if (identity) known = { identity, summary: { serial: decoded.state.serial, lineage: decoded.state.lineage } };
+    return { kind: 'ok', state: decoded.state };
+  };
+
+  /** Serial and lineage of what is stored now, re-reading the file only if it changed. */
+  const storedSummary = async (): Promise<{ kind: 'ok'; summary?: StoredSummary } | { kind: 'error'; diagnostics: Diagnostic[] }> => {
+    let identity: FileIdentity | undefined;
+    try {
+      identity = await identityOf(options.path);
+    } catch (error) {
+      return { kind: 'error', diagnostics: [ioError('read the state file', error)] };
+    }
+    if (identity === undefined) return { kind: 'ok' };
+    if (known && sameIdentity(identity, known.identity)) return { kind: 'ok', summary: known.summary };
+    const loaded = await load();
+    if (loaded.kind === 'error') return loaded;
+    return { kind: 'ok', ...(loaded.state ? { summary: { serial: loaded.state.serial, lineage: loaded.state.lineage } } : {}) };
   };
 
   /** Points at the backup, when there is one, after the first diagnostic of an unreadable file. */
@@ -106,9 +132,9 @@ export function fileStateStore(options: FileStoreOptions): StateStore {
     },
 
     async write(state: State, { expectSerial }: WriteOptions): Promise<WriteResult> {
-      const loaded = await load();
-      if (loaded.kind === 'error') return loaded;
-      const problems = checkWrite(loaded.state, state, expectSerial, location);
+      const stored = await storedSummary();
+      if (stored.kind === 'error') return stored;
+      const problems = checkWrite(stored.summary, state, expectSerial, location);
       if (problems.length > 0) return { kind: 'error', diagnostics: problems };
       const serial = expectSerial + 1;
       const text = serializeState(state, serial, {
@@ -116,9 +142,11 @@ export function fileStateStore(options: FileStoreOptions): StateStore {
         ...(options.writeOnly ? { writeOnly: options.writeOnly } : {}),
       });
       try {
-        if (loaded.text !== undefined) await replaceAtomically(backupPathOf(options.path), loaded.text);
-        await replaceAtomically(options.path, text);
+        if (stored.summary) await linkOrCopy(options.path, backupPathOf(options.path));
+        const identity = await replaceAtomically(options.path, text);
+        known = { identity, summary: { serial, lineage: state.lineage } };
       } catch (error) {
+        known = undefined;
         return { kind: 'error', diagnostics: [ioError('write the state file', error)] };
       }
       await removeAbandonedTemps(options.path);

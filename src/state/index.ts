@@ -13,3 +13,5 @@ export { canonicalJson, comparePaths, pathCovers, formatPath } from './json-valu
 export { renderInstance } from './show.js';
 export { describeLock, type LockIdentity } from './store-common.js';
 export { memoryStateStore, MemoryStorage, type MemoryStoreOptions } from './memory-store.js';
+export { StateBuilder } from './builder.js';
+export { statePersister, type StatePersister } from './persister.js';

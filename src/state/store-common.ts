@@ -108,8 +108,14 @@ export function checkRelease(current: Lock | undefined, lockId: string, location
   return [];
 }
 
+/** What a compare-and-swap write checks of the stored state. */
+export interface StoredSummary {
+  readonly serial: number;
+  readonly lineage: string;
+}
+
 /** Checks a compare-and-swap write against what is stored; empty when the write may proceed. */
-export function checkWrite(stored: State | undefined, state: State, expectSerial: number, location: string): Diagnostic[] {
+export function checkWrite(stored: StoredSummary | undefined, state: State, expectSerial: number, location: string): Diagnostic[] {
   const storedSerial = stored?.serial ?? 0;
   if (storedSerial !== expectSerial) {
     return [
