@@ -33,6 +33,14 @@ export interface CreatedObject extends RemoteObject {
 }
 
 /**
+ * The result of an update. `private`, when present, replaces the instance's private data
+ * (a new password keeper); when absent the prior private data stays as it is.
+ */
+export interface UpdatedObject extends RemoteObject {
+  readonly private?: JsonValue;
+}
+
+/**
  * Talks to one IAM backend. Every implementation (memory, embedded, http) passes
  * `test/provider/conformance.ts`.
  *
@@ -46,7 +54,7 @@ export interface Provider {
   readonly name: string;
   refresh(types: readonly string[]): Promise<ProviderResult<ReadonlyMap<string, readonly RemoteObject[]>>>;
   create(type: string, values: JsonObject, writeOnly: JsonObject): Promise<ProviderResult<CreatedObject>>;
-  update(type: string, id: string, prior: JsonObject, values: JsonObject, writeOnly: JsonObject): Promise<ProviderResult<RemoteObject>>;
+  update(type: string, id: string, prior: JsonObject, values: JsonObject, writeOnly: JsonObject): Promise<ProviderResult<UpdatedObject>>;
   delete(type: string, id: string, prior: JsonObject): Promise<ProviderResult<void>>;
   /** Reads a data source by its arguments. */
   read(type: string, args: JsonObject): Promise<ProviderResult<RemoteObject>>;

@@ -1,0 +1,50 @@
+import type { JsonObject } from '../state/index.js';
+import type { BackendPort } from './port.js';
+import type { ProviderResult, RemoteObject } from './types.js';
+import { failure, mapResult, remote } from './kinds/common.js';
+
+/**
+ * Data sources by name. A miss is a 404 `IAM.0004` on the `name` field, so that the planner
+ * can point its diagnostic at the data block's `name`.
+ */
+export function readDataSource(port: BackendPort, type: string, args: JsonObject): ProviderResult<RemoteObject> {
+  const name = args['name'];
+  if (typeof name !== 'string' || name === '') return failure(400, 'IAM.0072', `"name" is a required property of data "${type}"`, 'name');
+  const named = <T>(result: ProviderResult<T>): ProviderResult<T> => (result.ok || result.error.status !== 404 ? result : { ok: false, error: { ...result.error, field: 'name' } });
+  switch (type) {
+    case 'iam_policy':
+      return named(readPolicy(port, name));
+    case 'iam_project':
+      return named(
+        mapResult(port.findProject(name), (p) => remote(p.id, { name: p.name, description: p.description, parent_id: p.parentId, enabled: p.enabled, kind: p.kind })),
+      );
+    case 'iam_user':
+      return named(
+        mapResult(port.findUser(name), (u) =>
+          remote(u.id, { name: u.name, display_name: u.displayName, description: u.description, email: u.email, enabled: u.enabled, access_mode: u.accessMode }),
+        ),
+      );
+    case 'iam_group':
+      return named(mapResult(port.findGroup(name), (g) => remote(g.id, { name: g.name, description: g.description })));
+    default:
+      return failure(400, 'IAM.0007', `Unknown data source type "${type}"`);
+  }
+}
+
+/** System policies and roles by display name first, then custom policies by name. */
+function readPolicy(port: BackendPort, name: string): ProviderResult<RemoteObject> {
+  const found = port.findPolicy(name);
+  if (!found.ok) return mapResult(found, () => remote('', {}));
+  const info = found.value;
+  let description = '';
+  if (info.kind === 'custom') {
+    const custom = port.getCustomPolicy(info.id);
+    if (custom.ok) description = custom.value.description;
+  } else {
+    description = port.listSystemPolicies().find((p) => p.id === info.id)?.description ?? '';
+  }
+  return {
+    ok: true,
+    value: remote(info.id, { name: info.displayName, internal_name: info.name, kind: info.kind, type: info.type, description, version: info.version }),
+  };
+}
