@@ -21,7 +21,7 @@ export const dataIamPolicy: ResourceSchema = schema('iam_policy', 'data', 'A sys
 export const dataIamProject: ResourceSchema = schema('iam_project', 'data', 'A project by name: a region project (e.g. "eu-de") or a sub-project.', {
   name: attr(tString, 'The project name.', { required: true }),
   description: attr(tString, 'The project description.', { computed: true }),
-  parent_id: attr(tString, 'The region project of a sub-project; empty for a region project.', { computed: true }),
+  parent_id: attr(tString, 'The region project of a sub-project; null for a region or built-in project.', { computed: true }),
   enabled: attr(tBool, 'Whether the project is enabled.', { computed: true }),
   kind: attr(tString, '"region", "special" or "sub_project".', { computed: true }),
 });
