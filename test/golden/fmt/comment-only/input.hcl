@@ -1,0 +1,7 @@
+
+
+# Only a comment.
+
+
+// And another.
+

@@ -1,0 +1,5 @@
+interp = "${ var.a+var.b }"
+directive = "%{ if var.x }yes%{ else }no%{ endif }"
+escapes = "tab\t quote\" dollar $${x} percent %%{y}"
+spaces = "  leading and trailing  "
+nested = "${ format("%s  %s", var.a ,var.b) }"
