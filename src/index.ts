@@ -10,3 +10,5 @@ export * as policy from './backend/policy/index.js';
 export { loadCatalog } from './backend/catalog/index.js';
 export * as backend from './backend/index.js';
 export { IamService, type IamServiceOptions } from './backend/index.js';
+export * as schema from './schema/index.js';
+export * as provider from './provider/index.js';
