@@ -71,8 +71,9 @@ export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyIt
     } else {
       p.errorAtToken(codes.bodyItemRequired, 'Argument or block definition required', 'An argument or block definition is required here.');
     }
+    const before = lx.start;
     p.skipUntil([T.NEWLINE], true);
-    if (lx.tok() === T.INVALID) p.advance();
+    if (lx.start === before && lx.tok() !== T.NEWLINE && lx.tok() !== T.EOF && lx.tok() !== T.CBRACE) p.advance();
   }
 }
 
@@ -86,9 +87,10 @@ function parseItem(p: Parser, oneLineBody: boolean): BodyItem | undefined {
   const kind = lx.tok();
   if (kind === T.EQUAL) {
     p.advance();
+    const reported = p.diagnostics.length;
     const expr = parseExpression(p);
     const attr: Attribute = new AttributeNode(p.positions, nameStart, endOf(expr), name, nameEnd, expr);
-    endOfItem(p, oneLineBody, true);
+    endOfItem(p, oneLineBody, true, p.diagnostics.length > reported);
     return attr;
   }
   if (kind === T.OQUOTE || kind === T.IDENT || kind === T.OBRACE) return parseBlock(p, name, nameStart, nameEnd, oneLineBody);
@@ -106,7 +108,7 @@ function parseItem(p: Parser, oneLineBody: boolean): BodyItem | undefined {
  * After an argument or a block: a newline or the end of file; inside a one-line block body
  * its closing brace instead (a newline there is an error: such a body holds one argument).
  */
-function endOfItem(p: Parser, oneLineBody: boolean, argument: boolean): void {
+function endOfItem(p: Parser, oneLineBody: boolean, argument: boolean, quiet = false): void {
   const kind = p.lx.tok();
   const singleLine = (): void =>
     p.errorAtToken(
@@ -120,7 +122,9 @@ function endOfItem(p: Parser, oneLineBody: boolean, argument: boolean): void {
     return;
   }
   if (kind === T.EOF || (oneLineBody && kind === T.CBRACE)) return;
-  if (oneLineBody) singleLine();
+  if (quiet) {
+    // The expression already reported why it stopped here; skip the rest of the line silently.
+  } else if (oneLineBody) singleLine();
   else if (argument) {
     p.errorAtToken(codes.missingNewlineAfterArgument, 'Missing newline after argument', 'An argument definition must end with a newline.');
   } else {

@@ -20,7 +20,8 @@ export function parseCall(p: Parser, firstName: string, nameStart: number, first
     p.advance();
     if (lx.tok() !== T.IDENT) {
       p.errorAtToken(codes.invalidFunctionName, 'Invalid function name', 'A function name is required after "::".');
-      return new InvalidNode(p.positions, nameStart, lx.start);
+      if (lx.tok() !== T.OPAREN) return new InvalidNode(p.positions, nameStart, lx.start);
+      break;
     }
     name += '::' + p.tokenText();
     nameEnd = lx.end;
@@ -54,7 +55,7 @@ export function parseCall(p: Parser, firstName: string, nameStart: number, first
       p.advance();
       continue;
     }
-    if (lx.tok() === T.CPAREN || lx.tok() === T.EOF) break;
+    if (lx.tok() === T.CPAREN || lx.tok() === T.EOF || isCloser(lx.tok())) break;
     p.errorAtToken(codes.missingArgumentSeparator, 'Missing argument separator', 'A comma is required to separate each function argument from the next.');
     reported = true;
     p.skipUntil([T.CPAREN]);
@@ -77,6 +78,11 @@ export function parseCall(p: Parser, firstName: string, nameStart: number, first
   return new CallNode(p.positions, nameStart, end, name, nameEnd, exact(args), expandFinal, open, close);
 }
 
+/** A closing delimiter that belongs to an enclosing construct: the current one is unclosed. */
+function isCloser(kind: number): boolean {
+  return kind === T.CBRACE || kind === T.CBRACK || kind === T.CPAREN;
+}
+
 /** At `[`: a tuple, or a `for` expression when the first token inside is `for`. */
 export function parseTuple(p: Parser): Expression {
   const lx = p.lx;
@@ -92,7 +98,7 @@ export function parseTuple(p: Parser): Expression {
       p.advance();
       continue;
     }
-    if (lx.tok() === T.CBRACK || lx.tok() === T.EOF) break;
+    if (lx.tok() === T.CBRACK || lx.tok() === T.EOF || isCloser(lx.tok())) break;
     p.errorAtToken(codes.missingItemSeparator, 'Missing item separator', 'Expected a comma to mark the beginning of the next item.');
     reported = true;
     p.skipUntil([T.CBRACK]);

@@ -11,6 +11,14 @@ import type { HclCode } from './messages.js';
 import type { Positions } from './positions.js';
 import { T } from './tokens.js';
 
+interface LexerMark {
+  kind: number;
+  start: number;
+  end: number;
+  comments: number;
+  diagnostics: number;
+}
+
 export class Parser {
   readonly lx: Lexer;
   readonly file: string;
@@ -125,18 +133,26 @@ export class Parser {
   /**
    * Skips tokens until one of `stops` at nesting level zero (not consumed), or the end of
    * file. Brackets, braces and parentheses are balanced on the way, and strings and heredocs
-   * are skipped whole, so that recovery resumes at a sensible place. `lineOnly` (recovery in a
-   * body) stops at the end of the line even inside an unclosed bracket, so that the lines
-   * after a broken one are still read as items.
+   * are skipped whole, so that recovery resumes at a sensible place. An unbalanced closing
+   * bracket stops the skip, except `]` and `)` in `lineOnly` mode (recovery in a body), which
+   * are skipped. In `lineOnly` mode a bracket that is never closed does not swallow the rest
+   * of the file: the skip then ends at the first newline after the error instead.
    */
   skipUntil(stops: readonly number[], lineOnly = false): void {
     let depth = 0;
     const lx = this.lx;
+    let mark: LexerMark | undefined;
     for (;;) {
       const kind = lx.tok();
-      if (kind === T.EOF) return;
-      if ((depth === 0 || (lineOnly && kind === T.NEWLINE)) && stops.includes(kind)) return;
+      if (kind === T.EOF) {
+        if (mark) this.restore(mark);
+        return;
+      }
+      if (depth === 0 && stops.includes(kind)) return;
       switch (kind) {
+        case T.NEWLINE:
+          if (lineOnly && !mark) mark = this.mark();
+          break;
         case T.OBRACE:
         case T.OBRACK:
         case T.OPAREN:
@@ -144,10 +160,13 @@ export class Parser {
           depth++;
           break;
         case T.CBRACE:
-        case T.CBRACK:
-        case T.CPAREN:
           if (depth === 0) return;
           depth--;
+          break;
+        case T.CBRACK:
+        case T.CPAREN:
+          if (depth === 0 && !lineOnly) return;
+          if (depth > 0) depth--;
           break;
         case T.OQUOTE:
           this.skipQuotedString();
@@ -160,6 +179,21 @@ export class Parser {
       }
       lx.next();
     }
+  }
+
+  private mark(): LexerMark {
+    const lx = this.lx;
+    return { kind: lx.kind, start: lx.start, end: lx.end, comments: lx.comments.length, diagnostics: this.diagnostics.length };
+  }
+
+  private restore(mark: LexerMark): void {
+    const lx = this.lx;
+    lx.kind = mark.kind;
+    lx.start = mark.start;
+    lx.end = mark.end;
+    lx.reset(mark.end);
+    lx.comments.length = mark.comments;
+    this.diagnostics.length = mark.diagnostics;
   }
 
   /** From an opening quote, moves the scan position past the closing quote (or line end). */

@@ -212,7 +212,7 @@ function enterExpression(p: Parser, offset: number): boolean {
  * Expects the end of a `${...}` or `%{...}` sequence at the current token: optional `~`, then
  * `}`. Returns [stripRight, offset to resume scanning at].
  */
-function closeSequence(p: Parser, what: 'interpolation' | 'directive', openStart: number, mode: ScanMode): [boolean, number] {
+function closeSequence(p: Parser, what: 'interpolation' | 'directive', openStart: number, mode: ScanMode, quiet = false): [boolean, number] {
   const lx = p.lx;
   let strip = false;
   if (lx.tok() === T.TILDE) {
@@ -229,7 +229,7 @@ function closeSequence(p: Parser, what: 'interpolation' | 'directive', openStart
     );
     return [strip, lx.start];
   }
-  p.errorAtToken(
+  if (!quiet) p.errorAtToken(
     codes.extraAfterInterpolation,
     what === 'interpolation' ? 'Extra characters after interpolation expression' : 'Extra characters in template directive',
     `Expected a closing brace to end the ${what}, but found extra characters.`,
@@ -252,8 +252,9 @@ function scanInterpolation(p: Parser, i: number, tokens: TemplateTok[], mode: Sc
   const stripLeft = text.charCodeAt(j) === 126;
   if (stripLeft) j++;
   const saved = enterExpression(p, j);
+  const reported = p.diagnostics.length;
   const expr = parseExpression(p);
-  const [stripRight, resume] = closeSequence(p, 'interpolation', i, mode);
+  const [stripRight, resume] = closeSequence(p, 'interpolation', i, mode, p.diagnostics.length > reported);
   p.lx.skipNewlines = saved;
   tokens.push({ kind: 'interp', expr, stripLeft, stripRight, start: i, end: resume });
   return resume;
@@ -286,7 +287,7 @@ function scanDirective(p: Parser, i: number, tokens: TemplateTok[], mode: ScanMo
     );
     ok = false;
   }
-  const [stripRight, resume] = closeSequence(p, 'directive', i, mode);
+  const [stripRight, resume] = closeSequence(p, 'directive', i, mode, !ok);
   lx.skipNewlines = saved;
   tok.stripRight = stripRight;
   tok.end = resume;
