@@ -150,6 +150,7 @@ export function fileStateStore(options: FileStoreOptions): StateStore {
         return { kind: 'error', diagnostics: [ioError('write the state file', error)] };
       }
       await removeAbandonedTemps(options.path);
+      await removeAbandonedTemps(backupPathOf(options.path));
       return { kind: 'ok', serial };
     },
 
