@@ -12,3 +12,4 @@ export * as backend from './backend/index.js';
 export { IamService, type IamServiceOptions } from './backend/index.js';
 export * as schema from './schema/index.js';
 export * as provider from './provider/index.js';
+export { formatHcl } from './hcl/format.js';
