@@ -2,6 +2,7 @@ import type { BenchSuite } from '../harness.js';
 import { graphSuite } from './graph.js';
 import { backendSuite } from './backend.js';
 import { stateSuite } from './state.js';
+import { providerSuite } from './provider.js';
 
 /** Every benchmark suite; `npm run bench NAME…` runs the named ones only. */
-export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite];
+export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite];
