@@ -65,7 +65,7 @@ export function evalBody(e: Evaluation, body: Body, schema: BodySchemaHook | und
       }
       if (hook?.sensitive === true) v = markSensitive(v);
       attrs.set(item.name, v);
-      ranges.set(path + item.name, item.expr.range);
+      ranges.set(path === '' ? item.name : path + item.name, item.expr.range);
       continue;
     }
     if (top && item.type === 'lifecycle') continue;

@@ -159,14 +159,16 @@ export function applyDefaults(value: Value, defaults: TypeDefaults | undefined):
   switch (value.kind) {
     case 'object': {
       const out = new Map<string, Value>();
+      let changed = false;
       for (const [name, v] of value.attributes) {
         let next = v;
         const d = defaults.attributes.get(name);
         if (next.kind === 'null' && d !== undefined) next = d;
         next = applyDefaults(next, defaults.children.get(name));
+        if (next !== v) changed = true;
         out.set(name, next);
       }
-      return propagateMarks(objectVal(out), value);
+      return changed ? propagateMarks(objectVal(out), value) : value;
     }
     case 'list':
     case 'set':

@@ -125,13 +125,14 @@ function evalTraversal(e: Evaluation, expr: ScopeTraversal): Value {
     value = resolved.value;
     consumed = resolved.consumed;
   }
-  return applySteps(e, value, expr.steps.slice(consumed));
+  return applySteps(e, value, expr.steps, consumed);
 }
 
 /** Applies static traversal steps (`.name`, `[literal]`) to a value. */
-export function applySteps(e: Evaluation, start: Value, steps: readonly TraversalStep[]): Value {
+export function applySteps(e: Evaluation, start: Value, steps: readonly TraversalStep[], from = 0): Value {
   let value = start;
-  for (const step of steps) {
+  for (let i = from; i < steps.length; i++) {
+    const step = steps[i] as TraversalStep;
     if (step.kind === 'attr') {
       value = getAttr(value, step.name, step.range, e.diags);
     } else {

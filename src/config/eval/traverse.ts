@@ -20,7 +20,8 @@ import {
  * The result carries the marks of the collection (and of the key).
  */
 export function getAttr(v: Value, name: string, range: SourceRange, diags: Diagnostic[]): Value {
-  return propagateMarks(getAttrRaw(v, name, range, diags), v);
+  const result = getAttrRaw(v, name, range, diags);
+  return v.marks === undefined ? result : propagateMarks(result, v);
 }
 
 function getAttrRaw(v: Value, name: string, range: SourceRange, diags: Diagnostic[]): Value {
@@ -83,7 +84,8 @@ function cannotHaveAttributes(t: Type): string {
 }
 
 export function getIndex(v: Value, key: Value, range: SourceRange, diags: Diagnostic[]): Value {
-  return propagateMarks(getIndexRaw(v, key, range, diags), v, key);
+  const result = getIndexRaw(v, key, range, diags);
+  return v.marks === undefined && key.marks === undefined ? result : propagateMarks(result, v, key);
 }
 
 function invalidIndex(diags: Diagnostic[], range: SourceRange, detail: string): Value {

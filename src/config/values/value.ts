@@ -6,7 +6,6 @@ import {
   listType,
   mapType,
   numberType,
-  objectType,
   setType,
   stringType,
   tupleType,
@@ -142,12 +141,15 @@ export function tupleVal(elements: readonly Value[]): TupleValue {
   return { kind: 'tuple', type: tupleType(elements.map((e) => e.type)), elements };
 }
 
-/** An object; attributes are sorted by name whatever order they come in. */
+/**
+ * An object; attributes are sorted by name whatever order they come in. A Map passed in
+ * may be kept as the object's attributes: do not change it afterwards.
+ */
 export function objectVal(attributes: ReadonlyMap<string, Value> | Readonly<Record<string, Value>> | Iterable<readonly [string, Value]>): ObjectValue {
   const sorted = sortedEntries(attributes);
   const types = new Map<string, Type>();
   for (const [name, v] of sorted) types.set(name, v.type);
-  return { kind: 'object', type: objectType(types), attributes: sorted };
+  return { kind: 'object', type: { kind: 'object', attributes: types }, attributes: sorted };
 }
 
 /**
@@ -169,7 +171,10 @@ export function setVal(elements: readonly Value[], elementType?: Type): SetValue
 /** A map: values are converted to one type as in `listVal`; keys are sorted. */
 export function mapVal(entries: ReadonlyMap<string, Value> | Readonly<Record<string, Value>> | Iterable<readonly [string, Value]>, elementType?: Type): MapValue {
   const sorted = sortedEntries(entries);
-  const [t, values] = homogenise([...sorted.values()], elementType, 'map');
+  const input = [...sorted.values()];
+  const [t, homogenised] = homogenise(input, elementType, 'map');
+  const values = homogenised === input ? undefined : homogenised;
+  if (values === undefined) return { kind: 'map', type: mapType(t) as MapValue['type'], entries: sorted };
   const out = new Map<string, Value>();
   let i = 0;
   for (const key of sorted.keys()) out.set(key, values[i++] as Value);
@@ -178,7 +183,19 @@ export function mapVal(entries: ReadonlyMap<string, Value> | Readonly<Record<str
 
 function sortedEntries(
   source: ReadonlyMap<string, Value> | Readonly<Record<string, Value>> | Iterable<readonly [string, Value]>,
-): Map<string, Value> {
+): ReadonlyMap<string, Value> {
+  if (source instanceof Map) {
+    let previous: string | undefined;
+    let ordered = true;
+    for (const key of (source as ReadonlyMap<string, Value>).keys()) {
+      if (previous !== undefined && compareStrings(previous, key) >= 0) {
+        ordered = false;
+        break;
+      }
+      previous = key;
+    }
+    if (ordered) return source as ReadonlyMap<string, Value>;
+  }
   let entries: (readonly [string, Value])[];
   if (source instanceof Map) entries = [...(source as ReadonlyMap<string, Value>)];
   else if (Symbol.iterator in (source as object)) entries = [...(source as Iterable<readonly [string, Value]>)];
