@@ -2,6 +2,7 @@ import type { BenchSuite } from '../harness.js';
 import { graphSuite } from './graph.js';
 import { backendSuite } from './backend.js';
 import { stateSuite } from './state.js';
+import { configEvalSuite } from './config-eval.js';
 import { providerSuite } from './provider.js';
 
 /** Every benchmark suite; `npm run bench NAME…` runs the named ones only. */
