@@ -6,4 +6,4 @@ import { configEvalSuite } from './config-eval.js';
 import { providerSuite } from './provider.js';
 
 /** Every benchmark suite; `npm run bench NAME…` runs the named ones only. */
-export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite];
+export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite, configEvalSuite];
