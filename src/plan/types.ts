@@ -55,6 +55,13 @@ export interface ResourceChange {
    * password): kept in memory only, never serialized into a plan file in plain text.
    */
   readonly writeOnly?: JsonObject;
+  /**
+   * Write-only attributes (a password) that the change sets or changes: shown as a sensitive
+   * change, since their values appear neither in `before` nor in `after`.
+   */
+  readonly writeOnlyChanges?: readonly AttributePath[];
+  /** Set when the change adopts an existing backend object by an `import` block. */
+  readonly importId?: string;
 }
 
 /** A difference between state and the backend found by refresh ("changed outside iamform"). */
