@@ -59,8 +59,10 @@ export function scanFmtTokens(source: string): FmtToken[] {
       push('string', quotedEnd(source, i));
     } else if (source.startsWith('<<', i) && heredocEnd(source, i) !== undefined) {
       push('heredoc', heredocEnd(source, i) ?? source.length);
-    } else if (matchesAt(NUMBER, source, i)) {
+    } else if (isDigit(c) && matchesAt(NUMBER, source, i)) {
       push('number', NUMBER.lastIndex);
+    } else if (isAsciiWordStart(c)) {
+      push('word', asciiWordEnd(source, i));
     } else if (matchesAt(WORD, source, i)) {
       push('word', WORD.lastIndex);
     } else {
@@ -70,6 +72,29 @@ export function scanFmtTokens(source: string): FmtToken[] {
     }
   }
   return trimTrailingBlanks(tokens);
+}
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+function isAsciiWordStart(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
+}
+
+/** End of a word that starts with an ASCII letter; falls back to the Unicode pattern on non-ASCII. */
+function asciiWordEnd(source: string, from: number): number {
+  let i = from + 1;
+  for (; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    const ascii = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+    if (ascii) continue;
+    if (c < 128) return i;
+    WORD.lastIndex = from;
+    WORD.test(source);
+    return WORD.lastIndex;
+  }
+  return i;
 }
 
 function matchesAt(pattern: RegExp, source: string, at: number): boolean {

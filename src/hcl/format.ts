@@ -13,8 +13,12 @@ import type { Body, Comment, HclFile } from './ast.js';
 import { layoutTokens } from './format-layout.js';
 import { scanFmtTokens } from './format-tokens.js';
 
-/** The canonical text of `file`, which must have parsed without errors. */
+/**
+ * The canonical text of `file`, which must have parsed without errors. JSON-syntax files have
+ * no canonical HCL layout and come back as they are.
+ */
 export function formatHcl(file: HclFile): string {
+  if (file.syntax === 'json') return file.source;
   const source = file.source.replace(/\r\n/g, '\n');
   return layoutTokens(scanFmtTokens(source), { blankLineBefore: blankLinesBetweenBlocks(file) });
 }
