@@ -5,6 +5,7 @@ import { decodeBody, spanHeader, checkLabels, type BodySpec } from './body-schem
 import { isolatedContext } from './eval/context.js';
 import { evaluate } from './eval/evaluate.js';
 import { parseTypeConstraint } from './type-expr.js';
+import { staticExpression } from './json-syntax.js';
 import { boolType, convert, dynamicType, stringType, type Type, type Value } from './value.js';
 import type { Config, ImportDecl, LocalDecl, MovedDecl, OutputDecl, ProviderDecl, ResourceDecl, Settings, StateSettings, VariableDecl } from './model.js';
 
@@ -182,7 +183,7 @@ function decodeVariable(block: Block, name: string, diags: Diagnostic[]): Variab
   const body = decodeBody(block.body, variableSpec, what, block, diags);
   const typeAttr = body.attributes.get('type');
   const constraint = typeAttr
-    ? parseTypeConstraint(typeAttr.expr, diags, (e) => staticValue(e, dynamicType, diags, 'default value') ?? { kind: 'null', type: dynamicType })
+    ? parseTypeConstraint(staticExpression(typeAttr.expr, diags), diags, (e) => staticValue(e, dynamicType, diags, 'default value') ?? { kind: 'null', type: dynamicType })
     : { type: dynamicType };
   const validations = body.blocks
     .filter((b) => b.type === 'validation')

@@ -10,6 +10,7 @@ import type { ExpandedResource, LifecycleSettings, OutputValue, ResourceInstance
 import type { Config, ResourceDecl } from './model.js';
 import { referencesInBody, referencesIn, type Reference } from './references.js';
 import { evalBody, type BodySchemaHook } from './resource-body.js';
+import { staticExpression } from './json-syntax.js';
 import {
   boolType,
   convert,
@@ -128,7 +129,8 @@ export function evaluateConfig(config: Config, variables: ReadonlyMap<string, Va
   };
 }
 
-function addressOf(expr: Expression, files: readonly HclFile[], diags: Diagnostic[]): ResourceAddress | undefined {
+function addressOf(written: Expression, files: readonly HclFile[], diags: Diagnostic[]): ResourceAddress | undefined {
+  const expr = staticExpression(written, diags);
   const file = files.find((f) => f.path === expr.range.file);
   if (file === undefined || (expr.kind !== 'scope-traversal' && expr.kind !== 'index')) {
     diags.push(errorDiag('config.invalid-address', 'Invalid address', { detail: 'A resource address is expected here, like iam_user.alice or iam_user.team["bob"].', range: expr.range }));
@@ -198,7 +200,7 @@ function expandResource(
 }
 
 function providerText(decl: ResourceDecl): string | undefined {
-  const expr = decl.provider?.expr;
+  const expr = decl.provider === undefined ? undefined : staticExpression(decl.provider.expr, []);
   if (expr?.kind !== 'scope-traversal') return undefined;
   return [expr.root, ...expr.steps.map((s) => (s.kind === 'attr' ? s.name : ''))].join('.');
 }
@@ -224,7 +226,8 @@ function decodeDependsOn(decl: ResourceDecl, scope: ConfigScope, diags: Diagnost
     return [];
   }
   const out: ResourceAddress[] = [];
-  for (const item of attr.expr.items) {
+  for (const written of attr.expr.items) {
+    const item = staticExpression(written, diags);
     const refs = item.kind === 'scope-traversal' ? referencesIn(item) : [];
     const ref = refs[0];
     if (ref === undefined || ref.kind !== 'resource') {
@@ -257,12 +260,13 @@ function decodeLifecycle(decl: ResourceDecl, e: Evaluation, diags: Diagnostic[])
     return v.value.value;
   };
   let ignoreChanges: readonly string[] | 'all' = [];
-  const ic = l?.ignoreChanges;
+  const ic = l?.ignoreChanges === undefined ? undefined : staticExpression(l.ignoreChanges, diags);
   if (ic !== undefined) {
     if (ic.kind === 'scope-traversal' && ic.root === 'all' && ic.steps.length === 0) ignoreChanges = 'all';
     else if (ic.kind === 'tuple') {
       const names: string[] = [];
-      for (const item of ic.items) {
+      for (const written of ic.items) {
+        const item = staticExpression(written, diags);
         if (item.kind === 'scope-traversal') names.push(item.root);
         else diags.push(errorDiag('config.invalid-lifecycle', 'Invalid ignore_changes', { detail: 'ignore_changes lists attribute names, like [description], or is the keyword all.', range: item.range }));
       }

@@ -1,6 +1,7 @@
-import { errorDiag, warningDiag, type Diagnostic } from '../diag/index.js';
-import { parseExpression, parseHcl, parseTemplate, type Expression, type HclFile } from '../hcl/index.js';
+import { errorDiag, type Diagnostic } from '../diag/index.js';
+import { parseExpression, parseHcl, parseHclJson, parseTemplate, type Expression, type HclFile } from '../hcl/index.js';
 import { decodeConfig } from './decode.js';
+import { configJsonSchema } from './json-syntax.js';
 import { isolatedContext, bind, type Bindings, type EvalContext } from './eval/context.js';
 import { evaluate } from './eval/evaluate.js';
 import { evaluateConfig, type EvaluatedConfig } from './evaluate-config.js';
@@ -72,11 +73,7 @@ export function loadConfig(options: LoadOptions): LoadResult {
     if (!configFile.test(name)) continue;
     const text = read(name);
     if (text === undefined) continue;
-    if (name.endsWith('.json')) {
-      diags.push(warningDiag('config.json-syntax', 'JSON configuration files are not read yet', { detail: `The file ${name} is in HCL's JSON syntax, which this version does not read; it was skipped.` }));
-      continue;
-    }
-    const parsed = parseHcl(text, name);
+    const parsed = name.endsWith('.json') ? parseHclJson(text, name, configJsonSchema) : parseHcl(text, name);
     diags.push(...parsed.diagnostics);
     files.push(parsed.file);
   }

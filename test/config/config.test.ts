@@ -158,3 +158,36 @@ describe('outputs, import and moved', () => {
     expect(errors(r.diagnostics).map((d) => d.range?.start.line)).toEqual([4]);
   });
 });
+
+describe('JSON syntax', () => {
+  it('reads *.tf.json and *.hcl.json files like native ones', () => {
+    const r = load({
+      'main.tf.json': JSON.stringify({
+        variable: { users: { type: 'map(string)', default: { alice: 'a@x' } } },
+        locals: { prefix: 'team-' },
+        resource: {
+          iam_group: { ops: { name: '${local.prefix}ops' } },
+          iam_user: { team: { for_each: '${var.users}', name: '${each.key}', email: '${each.value}', depends_on: ['iam_group.ops'], lifecycle: { ignore_changes: ['email'] } } },
+        },
+        output: { n: { value: '${length(var.users)}' } },
+      }),
+      'more.hcl.json': '{"moved": {"from": "iam_user.old", "to": "iam_user.team"}}',
+    });
+    expect(errors(r.diagnostics)).toEqual([]);
+    expect(Object.fromEntries(r.evaluated.instances.map((i) => [formatAddress(i.address), toJs(i.values, { unknown })]))).toEqual({
+      'iam_group.ops': { name: 'team-ops' },
+      'iam_user.team["alice"]': { name: 'alice', email: 'a@x' },
+    });
+    const user = r.evaluated.instances[1];
+    expect(user?.dependsOn.map(formatAddress)).toEqual(['iam_group.ops']);
+    expect(user?.lifecycle.ignoreChanges).toEqual(['email']);
+    expect(r.evaluated.moved.map((m) => formatAddress(m.from))).toEqual(['iam_user.old']);
+  });
+
+  it('points JSON diagnostics into the JSON string', () => {
+    const r = load({ 'main.tf.json': '{\n  "locals": {\n    "a": "${local.b}"\n  }\n}\n' });
+    const d = errors(r.diagnostics)[0];
+    expect(d?.summary).toBe('Reference to undeclared local value');
+    expect([d?.range?.file, d?.range?.start.line, d?.range?.start.column]).toEqual(['main.tf.json', 3, 13]);
+  });
+});
