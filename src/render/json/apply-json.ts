@@ -1,0 +1,43 @@
+import { formatAddress } from '../../addr/index.js';
+import type { JsonObject } from '../../state/index.js';
+import type { ApplyLogEvent } from '../apply-event.js';
+import { applyEventMessage } from '../text/apply-log.js';
+
+/**
+ * One apply event as one line of JSON (no newline): `@level`, `@message` (what the text log
+ * would say), `@timestamp` (ISO 8601 from the event's own time), then the event's fields
+ * with addresses as strings. Key order is fixed.
+ */
+export function renderApplyEventJson(event: ApplyLogEvent): string {
+  const level = event.kind === 'change_failed' || (event.kind === 'apply_done' && event.failed > 0) ? 'error' : 'info';
+  const head: JsonObject = {
+    '@level': level,
+    '@message': applyEventMessage(event) ?? '',
+    '@timestamp': new Date(event.at).toISOString(),
+    kind: event.kind,
+  };
+  return JSON.stringify({ ...head, ...fields(event) });
+}
+
+function fields(event: ApplyLogEvent): JsonObject {
+  switch (event.kind) {
+    case 'apply_start':
+      return { total: event.total };
+    case 'change_start':
+      return { address: formatAddress(event.address), action: event.action };
+    case 'change_done':
+      return { address: formatAddress(event.address), action: event.action, ...(event.id === undefined ? {} : { id: event.id }), elapsed_ms: event.elapsedMs };
+    case 'change_failed': {
+      const { status, code, message, field } = event.error;
+      return { address: formatAddress(event.address), action: event.action, error: { status, code, message, ...(field === undefined ? {} : { field }) } };
+    }
+    case 'change_skipped':
+      return { address: formatAddress(event.address), action: event.action, cause: formatAddress(event.cause) };
+    case 'apply_done':
+      return { added: event.added, changed: event.changed, destroyed: event.destroyed, failed: event.failed, skipped: event.skipped };
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { renderPlanJson, parsePlanJson } from './plan-json.js';
+export { renderApplyEventJson } from './apply-json.js';
