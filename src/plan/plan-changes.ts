@@ -121,7 +121,8 @@ export function planChanges(input: PlanInput): PlanResult {
     accessChanges: access,
     outputs,
     summary: summarize(changes),
-    diagnostics: diags.filter((d) => d.severity !== 'error'),
+    // The renderers state targeting from `targets`; the warning stays in the result's list.
+    diagnostics: diags.filter((d) => d.severity !== 'error' && d.code !== 'plan.targeting'),
     targets: options.targets,
   };
   const order = topologicalOrder(graph).filter((k) => changed.has(k));
