@@ -7,7 +7,7 @@ import { parsePlanJson, renderPlanJson, renderPlanText } from '../../src/render/
 import { expectGolden } from '../helpers/golden.js';
 import { loadPlanFixture } from './fixture.js';
 
-const root = fileURLToPath(new URL('../golden/render/', import.meta.url));
+const root = fileURLToPath(new URL('../golden/render/plan/', import.meta.url));
 const VERSION = { iamformVersion: '0.1.0' };
 
 /** Every case folder; listed so that a folder cannot silently drop out of the run. */
