@@ -62,6 +62,7 @@ export class ConfigScope implements EvalContext {
             'config.undeclared-variable',
             'Reference to undeclared input variable',
             `An input variable with the name "${firstName}" has not been declared. This variable can be declared with a variable "${firstName}" {} block.${didYouMean(firstName, this.variables.keys())}`,
+            headRange(ref, 1),
           );
         }
         return { value: v, consumed: 1 };
@@ -73,6 +74,7 @@ export class ConfigScope implements EvalContext {
             'config.undeclared-local',
             'Reference to undeclared local value',
             `A local value with the name "${firstName}" has not been declared.${didYouMean(firstName, this.config.locals.keys())}`,
+            headRange(ref, 1),
           );
         }
         return { value: this.local(firstName, ref.range), consumed: 1 };
@@ -168,7 +170,7 @@ export class ConfigScope implements EvalContext {
       diagnostics.push(
         errorDiag('config.undeclared-resource', 'Reference to undeclared resource', {
           detail: `A ${address.mode === 'data' ? 'data' : 'managed'} resource "${address.type}" "${address.name}" has not been declared in the configuration.${suggestion}`,
-          range: ref.range,
+          range: headRange(ref, consumed),
         }),
       );
       return undefined;
@@ -193,6 +195,12 @@ export class ConfigScope implements EvalContext {
     }
     return { value, consumed };
   }
+}
+
+/** The range of a reference's root and its first `steps` steps: `var.x` of `var.x.y[0]`. */
+function headRange(ref: ScopeTraversal, steps: number): SourceRange {
+  const last = ref.steps[Math.min(steps, ref.steps.length) - 1];
+  return last === undefined ? ref.rootRange : { file: ref.range.file, start: ref.rootRange.start, end: last.range.end };
 }
 
 function lookupInstance(value: Value, key: string | number): Value | undefined {

@@ -75,7 +75,9 @@ export function evaluateConfig(config: Config, variables: ReadonlyMap<string, Va
   const outputs = new Map<string, OutputValue>();
   for (const out of config.outputs.values()) {
     if (out.value === undefined) continue;
-    let value = evalExpr(evaluation(), out.value);
+    const sink: Diagnostic[] = [];
+    let value = evalExpr(evaluation(undefined, sink), out.value);
+    diags.push(...dedupe(sink, `output "${out.name}"`));
     if (!out.sensitive && hasMarksDeep(value)) {
       diags.push(
         errorDiag('config.sensitive-output', 'Output refers to sensitive values', {

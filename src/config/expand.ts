@@ -34,7 +34,9 @@ function forEachError(diags: Diagnostic[], attr: Attribute, detail: string, cont
  * unknown.
  */
 export function expandForEach(value: Value, attr: Attribute, context: string, diags: Diagnostic[]): Expansion {
-  if (hasMarksDeep(value)) {
+  // Keys must not be sensitive: a marked collection, or a marked set element, is refused;
+  // sensitive map values are fine (each.value keeps the mark).
+  if (value.marks !== undefined || (value.kind === 'set' && value.elements.some(hasMarksDeep))) {
     return forEachError(
       diags,
       attr,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const dirs: string[] = [];
 function configDir(files: Record<string, string>): string {
@@ -88,6 +89,37 @@ describe('iamform validate', () => {
     const result = await runCli(['--chdir', dir, 'validate']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Error: No configuration files');
+  });
+
+  it('renders several diagnostics as in the golden file', async () => {
+    const dir = configDir({
+      'main.hcl': `variable "users" {
+  type    = map(object({ email = string }))
+  default = { alice = { email = "a@x" } }
+}
+
+locals {
+  prefix = "team-"
+}
+
+resource "iam_user" "team" {
+  for_each = var.users
+  name     = "\${local.prefx}\${each.key}"
+  email    = lenght(each.value.email)
+}
+
+resource "iam_user" "team" {
+  name = "dup"
+}
+
+output "first" {
+  value = iam_user.tema["alice"].id
+}
+`,
+    });
+    const result = await runCli(['--chdir', dir, 'validate', '--no-color']);
+    expect(result.code).toBe(1);
+    expectGolden(new URL('../golden/validate/errors.txt', import.meta.url).pathname, result.stderr);
   });
 
   it('shows help with examples', async () => {

@@ -87,6 +87,11 @@ describe('expansion', () => {
     const got = instances({ 'main.hcl': 'resource "iam_user" "bot" {\n  count = 2\n  name = "bot-${count.index}"\n}\n' });
     expect(got).toEqual({ 'iam_user.bot[0]': { name: 'bot-0' }, 'iam_user.bot[1]': { name: 'bot-1' } });
   });
+  it('allows sensitive map values and keeps them sensitive in each.value', () => {
+    const r = load({ 'main.hcl': 'variable "pw" {\n  sensitive = true\n  default = "x"\n}\nresource "u" "t" {\n  for_each = { a = var.pw }\n  password = each.value\n}\n' });
+    expect(errors(r.diagnostics)).toEqual([]);
+    expect(r.evaluated.instances[0]?.values.attributes.get('password')?.marks?.has('sensitive')).toBe(true);
+  });
   it('has no instances for count = 0 or an empty map', () => {
     expect(instances({ 'main.hcl': 'resource "a" "b" {\n count = 0\n}\nresource "a" "c" {\n for_each = {}\n}\n' })).toEqual({});
   });
