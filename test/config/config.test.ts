@@ -196,3 +196,41 @@ describe('JSON syntax', () => {
     expect([d?.range?.file, d?.range?.start.line, d?.range?.start.column]).toEqual(['main.tf.json', 3, 13]);
   });
 });
+
+describe('resource schema hook', () => {
+  const userSchema = {
+    attributes: new Map([
+      ['name', { type: { kind: 'string' } as const, required: true }],
+      ['email', { type: { kind: 'string' } as const, optional: true }],
+      ['enabled', { type: { kind: 'bool' } as const, optional: true }],
+      ['password', { type: { kind: 'string' } as const, optional: true, sensitive: true }],
+      ['id', { computed: true }],
+      ['access', { computed: true }],
+    ]),
+    blocks: new Map([['phone', { attributes: new Map([['number', { type: { kind: 'string' } as const, required: true }]]) }]]),
+  };
+  const schemaFor = (type: string): typeof userSchema | undefined => (type === 'iam_user' ? userSchema : undefined);
+
+  it('checks attributes against the schema', () => {
+    const r = load({ 'main.hcl': 'resource "iam_user" "u" {\n  emial = "x"\n  enabled = "maybe"\n  id = "forced"\n  phone {}\n}\n' }, { schemaFor });
+    expect(errors(r.diagnostics).map((d) => [d.summary, d.range?.start.line, d.detail?.includes('Did you mean "email"?') ?? false])).toEqual([
+      ['Unsupported argument', 2, true],
+      ['Incorrect attribute value type', 3, false],
+      ['Unsupported argument', 4, false],
+      ['Missing required argument', 5, false],
+      ['Missing required argument', 1, false],
+    ]);
+  });
+
+  it('converts values, marks sensitive ones, and exposes computed attributes as unknown', () => {
+    const r = load(
+      { 'main.hcl': 'resource "iam_user" "u" {\n  name = "u"\n  enabled = "true"\n  password = "pw"\n}\nresource "x" "y" {\n  a = iam_user.u.access\n  b = iam_user.u.nope\n}\n' },
+      { schemaFor },
+    );
+    expect(errors(r.diagnostics).map((d) => [d.summary, d.range?.start.line])).toEqual([['Unsupported attribute', 8]]);
+    const user = r.evaluated.instances[0];
+    expect(toJs(user?.values ?? objectVal({}))).toEqual({ name: 'u', enabled: true, password: 'pw' });
+    expect(user?.values.attributes.get('password')?.marks?.has('sensitive')).toBe(true);
+    expect(r.evaluated.instances[1]?.values.attributes.get('a')?.kind).toBe('unknown');
+  });
+});
