@@ -1,6 +1,7 @@
 import { parseAddress, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, type Diagnostic } from '../diag/index.js';
-import { encodePlanJson, mirrorPaths, planJsonSchemaV1, type JsonAction, type PlanJson, type PlanJsonOptions } from './plan-json.js';
+import { comparePaths } from '../state/index.js';
+import { encodePlanJson, minimalPaths, mirrorPaths, planJsonSchemaV1, type JsonAction, type PlanJson, type PlanJsonOptions } from './plan-json.js';
 import { PLAN_FORMAT_VERSION, type ChangeAction, type Plan, type ResourceChange, type ResourceDrift } from './types.js';
 
 /**
@@ -137,7 +138,7 @@ function fromPlanJson(json: PlanJson, invalid: (detail: string) => Diagnostic): 
       afterUnknown: mirrorPaths(c.change.after_unknown),
       beforeSensitive: mirrorPaths(c.change.before_sensitive),
       afterSensitive: mirrorPaths(c.change.after_sensitive),
-      replacePaths: c.change.replace_paths,
+      replacePaths: minimalPaths(c.change.replace_paths),
       dependsOn: c.depends_on.map((d) => address(d, `${where}.depends_on`)),
       createBeforeDestroy: action === 'replace' ? actions[0] === 'create' : c.create_before_destroy,
     };
@@ -148,7 +149,7 @@ function fromPlanJson(json: PlanJson, invalid: (detail: string) => Diagnostic): 
       kind: d.change.actions[0] === 'delete' ? 'deleted' : 'changed',
       before: d.change.before,
       after: d.change.actions[0] === 'delete' ? null : d.change.after,
-      paths: d.changed_paths,
+      paths: [...d.changed_paths].sort(comparePaths),
       sensitive: mirrorPaths(d.change.before_sensitive),
     }),
   );
@@ -161,7 +162,9 @@ function fromPlanJson(json: PlanJson, invalid: (detail: string) => Diagnostic): 
     changes,
     drift,
     accessChanges: json.access_changes.map((a, i) => ({ ...a, causes: a.causes.map((c) => address(c, `access_changes[${i}]`)) })),
-    outputs: Object.entries(json.output_changes).map(([name, o]) => ({
+    outputs: Object.entries(json.output_changes)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, o]) => ({
       name,
       action: o.actions[0],
       before: o.before,

@@ -155,7 +155,7 @@ export function jsonActions(action: ChangeAction, createBeforeDestroy: boolean):
 }
 
 /** Drops paths that another path in the list already covers, and sorts the rest. */
-function minimalPaths(paths: readonly AttributePath[]): AttributePath[] {
+export function minimalPaths(paths: readonly AttributePath[]): AttributePath[] {
   return [...paths].sort(comparePaths).filter((p, i, all) => !all.slice(0, i).some((q) => pathCovers(q, p)));
 }
 
@@ -292,6 +292,10 @@ function outputJson(output: PlannedOutput): PlanJson['output_changes'][string] {
   };
 }
 
+function position(p: { line: number; column: number; offset: number }): { line: number; column: number; offset: number } {
+  return { line: p.line, column: p.column, offset: p.offset };
+}
+
 function diagnosticJson(d: Diagnostic): PlanJson['diagnostics'][number] {
   return {
     severity: d.severity,
@@ -299,7 +303,7 @@ function diagnosticJson(d: Diagnostic): PlanJson['diagnostics'][number] {
     summary: d.summary,
     ...(d.detail === undefined ? {} : { detail: d.detail }),
     ...(d.context === undefined ? {} : { context: d.context }),
-    ...(d.range === undefined ? {} : { range: d.range }),
+    ...(d.range === undefined ? {} : { range: { file: d.range.file, start: position(d.range.start), end: position(d.range.end) } }),
   };
 }
 
