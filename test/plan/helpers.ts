@@ -70,3 +70,54 @@ export function planCase(c: CaseInput): PlanResult & { loadDiagnostics: Diagnost
   });
   return { ...result, loadDiagnostics: loaded.diagnostics };
 }
+
+export interface PriorSpec {
+  readonly address: string;
+  readonly id: string;
+  readonly attributes: Record<string, unknown>;
+  readonly dependencies?: string[];
+  readonly private?: unknown;
+}
+
+/** A state (file format) holding the given instances, grouped by resource. */
+export function priorState(instances: readonly PriorSpec[], extra: { outputs?: Record<string, { value: unknown; sensitive: boolean }>; pending?: unknown[] } = {}): State {
+  const resources = new Map<string, { mode: string; type: string; name: string; instances: unknown[] }>();
+  for (const p of instances) {
+    const a = addr(p.address);
+    const key = `${a.type}.${a.name}`;
+    let r = resources.get(key);
+    if (r === undefined) resources.set(key, (r = { mode: a.mode, type: a.type, name: a.name, instances: [] }));
+    r.instances.push({
+      ...(a.key !== undefined ? { index_key: a.key } : {}),
+      id: p.id,
+      attributes: { ...p.attributes, id: p.id },
+      sensitive_paths: [],
+      dependencies: p.dependencies ?? [],
+      ...(p.private !== undefined ? { private: p.private } : {}),
+    });
+  }
+  return stateFrom({
+    format_version: 1,
+    iamform_version: '0.1.0',
+    lineage: '11111111-2222-4333-8444-555555555555',
+    serial: 1,
+    resources: [...resources.values()],
+    outputs: extra.outputs ?? {},
+    pending: extra.pending ?? [],
+  });
+}
+
+/** The refreshed lists that mirror a state exactly (no drift). */
+export function mirror(instances: readonly PriorSpec[]): Record<string, RefreshedObject[]> {
+  const out: Record<string, RefreshedObject[]> = {};
+  for (const p of instances) (out[addr(p.address).type] ??= []).push({ id: p.id, attributes: { ...(p.attributes as Record<string, never>), id: p.id } });
+  return out;
+}
+
+export function group(name: string, description = ''): Record<string, unknown> {
+  return { name, description };
+}
+
+export function user(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name, display_name: name, description: '', email: null, enabled: true, access_mode: 'console', password_reset_required: true, login_protection: 'none', receive_notifications: false, phone: [], ...extra };
+}
