@@ -15,3 +15,6 @@ export * as provider from './provider/index.js';
 export { formatHcl } from './hcl/format.js';
 export * as config from './config/index.js';
 export { loadConfig, type LoadOptions, type LoadResult, type ConfigReader, type EvaluatedConfig, type ResourceInstance } from './config/index.js';
+export * as render from './render/index.js';
+export { renderPlanText, renderPlanJson, parsePlanJson, createApplyLog, renderApplyEventJson } from './render/index.js';
+export { serializePlanFile, parsePlanFile, stalePlanReasons, stalePlanDiagnostic, type CurrentBasis, type PlanReadResult } from './plan/plan-file.js';
