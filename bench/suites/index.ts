@@ -4,6 +4,7 @@ import { backendSuite } from './backend.js';
 import { stateSuite } from './state.js';
 import { configEvalSuite } from './config-eval.js';
 import { providerSuite } from './provider.js';
+import { hclParseSuite } from './hcl-parse.js';
 
 /** Every benchmark suite; `npm run bench NAME…` runs the named ones only. */
-export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite, configEvalSuite];
+export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite, configEvalSuite, hclParseSuite];

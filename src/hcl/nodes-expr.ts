@@ -4,67 +4,67 @@
  */
 import type { SourceRange } from '../diag/index.js';
 import type * as A from './ast.js';
-import { SyntaxNode, startOf } from './nodes.js';
+import { LeafNode, SyntaxNode, endOf, positionsOf, startOf } from './nodes.js';
 import type { Positions } from './positions.js';
 
-export class NumberNode extends SyntaxNode implements A.NumberLiteral {
+export class NumberNode extends LeafNode implements A.NumberLiteral {
   readonly kind = 'number';
   constructor(pos: Positions, s: number, e: number, readonly text: string, readonly value: number) {
     super(pos, s, e);
   }
 }
 
-export class BoolNode extends SyntaxNode implements A.BoolLiteral {
+export class BoolNode extends LeafNode implements A.BoolLiteral {
   readonly kind = 'bool';
   constructor(pos: Positions, s: number, e: number, readonly value: boolean) {
     super(pos, s, e);
   }
 }
 
-export class NullNode extends SyntaxNode implements A.NullLiteral {
+export class NullNode extends LeafNode implements A.NullLiteral {
   readonly kind = 'null';
 }
 
-export class StringNode extends SyntaxNode implements A.StringLiteral {
+export class StringNode extends LeafNode implements A.StringLiteral {
   readonly kind = 'string';
   constructor(pos: Positions, s: number, e: number, readonly value: string) {
     super(pos, s, e);
   }
 }
 
-export class InvalidNode extends SyntaxNode implements A.InvalidExpr {
+export class InvalidNode extends LeafNode implements A.InvalidExpr {
   readonly kind = 'invalid';
 }
 
-export class TemplateNode extends SyntaxNode implements A.TemplateExpr {
+export class TemplateNode extends LeafNode implements A.TemplateExpr {
   readonly kind = 'template';
   constructor(pos: Positions, s: number, e: number, readonly parts: A.TemplatePart[], readonly quoted: boolean) {
     super(pos, s, e);
   }
 }
 
-export class HeredocNode extends SyntaxNode implements A.HeredocExpr {
+export class HeredocNode extends LeafNode implements A.HeredocExpr {
   readonly kind = 'heredoc';
   constructor(pos: Positions, s: number, e: number, readonly marker: string, readonly indented: boolean, readonly template: A.TemplateExpr) {
     super(pos, s, e);
   }
 }
 
-export class LiteralPartNode extends SyntaxNode implements A.TemplateLiteral {
+export class LiteralPartNode extends LeafNode implements A.TemplateLiteral {
   readonly kind = 'template-literal';
   constructor(pos: Positions, s: number, e: number, readonly value: string) {
     super(pos, s, e);
   }
 }
 
-export class InterpolationNode extends SyntaxNode implements A.TemplateInterpolation {
+export class InterpolationNode extends LeafNode implements A.TemplateInterpolation {
   readonly kind = 'interpolation';
   constructor(pos: Positions, s: number, e: number, readonly expr: A.Expression, readonly stripLeft: boolean, readonly stripRight: boolean) {
     super(pos, s, e);
   }
 }
 
-export class TemplateIfNode extends SyntaxNode implements A.TemplateIf {
+export class TemplateIfNode extends LeafNode implements A.TemplateIf {
   readonly kind = 'template-if';
   declare readonly elseParts?: A.TemplatePart[];
   declare readonly elseMarker?: A.DirectiveMarker;
@@ -84,7 +84,7 @@ export class TemplateIfNode extends SyntaxNode implements A.TemplateIf {
   }
 }
 
-export class TemplateForNode extends SyntaxNode implements A.TemplateFor {
+export class TemplateForNode extends LeafNode implements A.TemplateFor {
   readonly kind = 'template-for';
   declare readonly keyVar?: A.Identifier;
   constructor(
@@ -105,7 +105,7 @@ export class TemplateForNode extends SyntaxNode implements A.TemplateFor {
 
 const NO_STEPS: A.TraversalStep[] = [];
 
-export class TraversalNode extends SyntaxNode implements A.ScopeTraversal {
+export class TraversalNode extends LeafNode implements A.ScopeTraversal {
   readonly kind = 'scope-traversal';
   readonly #rootEnd: number;
   constructor(pos: Positions, s: number, e: number, readonly root: string, rootEnd: number, readonly steps: A.TraversalStep[] = NO_STEPS) {
@@ -121,28 +121,28 @@ export class TraversalNode extends SyntaxNode implements A.ScopeTraversal {
   }
 }
 
-export class AttrStepNode extends SyntaxNode implements A.AttrStep {
+export class AttrStepNode extends LeafNode implements A.AttrStep {
   readonly kind = 'attr';
   constructor(pos: Positions, s: number, e: number, readonly name: string) {
     super(pos, s, e);
   }
 }
 
-export class IndexStepNode extends SyntaxNode implements A.IndexStep {
+export class IndexStepNode extends LeafNode implements A.IndexStep {
   readonly kind = 'index';
   constructor(pos: Positions, s: number, e: number, readonly key: A.NumberLiteral | A.StringLiteral) {
     super(pos, s, e);
   }
 }
 
-export class SplatIndexStepNode extends SyntaxNode implements A.SplatIndexStep {
+export class SplatIndexStepNode extends LeafNode implements A.SplatIndexStep {
   readonly kind = 'index-expr';
   constructor(pos: Positions, s: number, e: number, readonly key: A.Expression) {
     super(pos, s, e);
   }
 }
 
-export class CallNode extends SyntaxNode implements A.FunctionCall {
+export class CallNode extends LeafNode implements A.FunctionCall {
   readonly kind = 'call';
   readonly #nameEnd: number;
   readonly #open: number;
@@ -171,64 +171,91 @@ export class CallNode extends SyntaxNode implements A.FunctionCall {
   }
   /** An empty range where the call stopped when it was never closed. */
   get closeParenRange(): SourceRange {
-    return this.rangeOf(this.#close, Math.max(this.#close, this.rangeEnd()));
-  }
-  private rangeEnd(): number {
-    return SyntaxNode.endOf(this);
+    return this.rangeOf(this.#close, Math.max(this.#close, endOf(this)));
   }
 }
 
+/** Spans from its condition to its false result, sharing their positions. */
 export class ConditionalNode extends SyntaxNode implements A.ConditionalExpr {
   readonly kind = 'conditional';
-  constructor(pos: Positions, s: number, e: number, readonly condition: A.Expression, readonly trueResult: A.Expression, readonly falseResult: A.Expression) {
-    super(pos, s, e);
+  constructor(_pos: Positions, _s: number, _e: number, readonly condition: A.Expression, readonly trueResult: A.Expression, readonly falseResult: A.Expression) {
+    super();
+  }
+  protected startOffset(): number {
+    return startOf(this.condition);
+  }
+  protected endOffset(): number {
+    return endOf(this.falseResult);
+  }
+  protected positions(): Positions {
+    return positionsOf(this.condition);
   }
 }
 
+/** Spans from its left operand to its right one, sharing their positions. */
 export class BinaryNode extends SyntaxNode implements A.BinaryExpr {
   readonly kind = 'binary';
   readonly #opStart: number;
-  constructor(pos: Positions, s: number, e: number, readonly op: A.BinaryOperator, opStart: number, readonly left: A.Expression, readonly right: A.Expression) {
-    super(pos, s, e);
+  constructor(_pos: Positions, _s: number, _e: number, readonly op: A.BinaryOperator, opStart: number, readonly left: A.Expression, readonly right: A.Expression) {
+    super();
     this.#opStart = opStart;
+  }
+  protected startOffset(): number {
+    return startOf(this.left);
+  }
+  protected endOffset(): number {
+    return endOf(this.right);
+  }
+  protected positions(): Positions {
+    return positionsOf(this.left);
   }
   get opRange(): SourceRange {
     return this.rangeOf(this.#opStart, this.#opStart + this.op.length);
   }
 }
 
-export class UnaryNode extends SyntaxNode implements A.UnaryExpr {
+export class UnaryNode extends LeafNode implements A.UnaryExpr {
   readonly kind = 'unary';
   constructor(pos: Positions, s: number, e: number, readonly op: A.UnaryOperator, readonly operand: A.Expression) {
     super(pos, s, e);
   }
 }
 
-export class ParensNode extends SyntaxNode implements A.ParensExpr {
+export class ParensNode extends LeafNode implements A.ParensExpr {
   readonly kind = 'parens';
   constructor(pos: Positions, s: number, e: number, readonly expr: A.Expression) {
     super(pos, s, e);
   }
 }
 
-export class TupleNode extends SyntaxNode implements A.TupleExpr {
+export class TupleNode extends LeafNode implements A.TupleExpr {
   readonly kind = 'tuple';
   constructor(pos: Positions, s: number, e: number, readonly items: A.Expression[]) {
     super(pos, s, e);
   }
 }
 
-export class ObjectNode extends SyntaxNode implements A.ObjectExpr {
+export class ObjectNode extends LeafNode implements A.ObjectExpr {
   readonly kind = 'object';
   constructor(pos: Positions, s: number, e: number, readonly items: A.ObjectItem[]) {
     super(pos, s, e);
   }
 }
 
+/** Spans from its key to its value, sharing their positions. */
 export class ObjectItemNode extends SyntaxNode implements A.ObjectItem {
   readonly kind = 'object-item';
-  constructor(pos: Positions, s: number, e: number, readonly key: A.Expression, readonly bareKey: boolean, readonly separator: '=' | ':', readonly value: A.Expression) {
-    super(pos, s, e);
+  constructor(_pos: Positions, _s: number, _e: number, readonly key: A.Expression, readonly bareKey: boolean, readonly separator: '=' | ':', readonly value: A.Expression) {
+    super();
+  }
+  protected startOffset(): number {
+    return startOf(this.key);
+  }
+  protected endOffset(): number {
+    return endOf(this.value);
+  }
+  protected positions(): Positions {
+    return positionsOf(this.key);
   }
 }
 
@@ -238,7 +265,7 @@ export interface ForParts {
   condition?: A.Expression | undefined;
 }
 
-export class ForNode extends SyntaxNode implements A.ForExpr {
+export class ForNode extends LeafNode implements A.ForExpr {
   readonly kind = 'for';
   declare readonly keyVar?: A.Identifier;
   declare readonly keyExpr?: A.Expression;
@@ -261,14 +288,14 @@ export class ForNode extends SyntaxNode implements A.ForExpr {
   }
 }
 
-export class IndexNode extends SyntaxNode implements A.IndexExpr {
+export class IndexNode extends LeafNode implements A.IndexExpr {
   readonly kind = 'index';
   constructor(pos: Positions, s: number, e: number, readonly collection: A.Expression, readonly key: A.Expression) {
     super(pos, s, e);
   }
 }
 
-export class GetAttrNode extends SyntaxNode implements A.GetAttrExpr {
+export class GetAttrNode extends LeafNode implements A.GetAttrExpr {
   readonly kind = 'get-attr';
   readonly #nameStart: number;
   constructor(pos: Positions, s: number, e: number, readonly object: A.Expression, readonly name: string, nameStart: number) {
@@ -276,11 +303,11 @@ export class GetAttrNode extends SyntaxNode implements A.GetAttrExpr {
     this.#nameStart = nameStart;
   }
   get nameRange(): SourceRange {
-    return this.rangeOf(this.#nameStart, SyntaxNode.endOf(this));
+    return this.rangeOf(this.#nameStart, endOf(this));
   }
 }
 
-export class SplatNode extends SyntaxNode implements A.SplatExpr {
+export class SplatNode extends LeafNode implements A.SplatExpr {
   readonly kind = 'splat';
   constructor(pos: Positions, s: number, e: number, readonly style: 'attr' | 'full', readonly source: A.Expression, readonly each: A.SplatStep[]) {
     super(pos, s, e);

@@ -9,23 +9,18 @@ import type * as A from './ast.js';
 import type { Positions } from './positions.js';
 
 export abstract class SyntaxNode {
-  readonly #pos: Positions;
-  readonly #s: number;
-  readonly #e: number;
-
-  constructor(pos: Positions, start: number, end: number) {
-    this.#pos = pos;
-    this.#s = start;
-    this.#e = end;
-  }
+  /** Offsets of the node in the text its `positions()` map; see the subclasses. */
+  protected abstract startOffset(): number;
+  protected abstract endOffset(): number;
+  protected abstract positions(): Positions;
 
   get range(): SourceRange {
-    return this.#pos.range(this.#s, this.#e);
+    return this.positions().range(this.startOffset(), this.endOffset());
   }
 
   /** A secondary range of this node (e.g. `nameRange`) from stored offsets. */
   protected rangeOf(start: number, end: number): SourceRange {
-    return this.#pos.range(start, end);
+    return this.positions().range(start, end);
   }
 
   /** Plain-data form, so that JSON output carries the ranges too. */
@@ -36,11 +31,41 @@ export abstract class SyntaxNode {
   }
 
   static startOf(node: SyntaxNode): number {
-    return node.#s;
+    return node.startOffset();
   }
 
   static endOf(node: SyntaxNode): number {
-    return node.#e;
+    return node.endOffset();
+  }
+
+  static positionsOf(node: SyntaxNode): Positions {
+    return node.positions();
+  }
+}
+
+/** A node that stores its own offsets and positions (tokens and bracketed constructs). */
+export abstract class LeafNode extends SyntaxNode {
+  readonly #pos: Positions;
+  readonly #s: number;
+  readonly #e: number;
+
+  constructor(pos: Positions, start: number, end: number) {
+    super();
+    this.#pos = pos;
+    this.#s = start;
+    this.#e = end;
+  }
+
+  protected startOffset(): number {
+    return this.#s;
+  }
+
+  protected endOffset(): number {
+    return this.#e;
+  }
+
+  protected positions(): Positions {
+    return this.#pos;
   }
 }
 
@@ -71,7 +96,11 @@ export function endOf(node: object): number {
   return SyntaxNode.endOf(node as SyntaxNode);
 }
 
-export class CommentNode extends SyntaxNode implements A.Comment {
+export function positionsOf(node: object): Positions {
+  return SyntaxNode.positionsOf(node as SyntaxNode);
+}
+
+export class CommentNode extends LeafNode implements A.Comment {
   readonly kind = 'comment';
   constructor(
     pos: Positions,
@@ -84,7 +113,7 @@ export class CommentNode extends SyntaxNode implements A.Comment {
   }
 }
 
-export class BodyNode extends SyntaxNode implements A.Body {
+export class BodyNode extends LeafNode implements A.Body {
   readonly kind = 'body';
   constructor(
     pos: Positions,
@@ -96,26 +125,38 @@ export class BodyNode extends SyntaxNode implements A.Body {
   }
 }
 
+/** Starts at its name; ends where its expression ends, whose positions it shares. */
 export class AttributeNode extends SyntaxNode implements A.Attribute {
   readonly kind = 'attribute';
+  readonly #s: number;
   readonly #nameEnd: number;
   constructor(
-    pos: Positions,
+    _pos: Positions,
     s: number,
-    e: number,
+    _e: number,
     readonly name: string,
     nameEnd: number,
     readonly expr: A.Expression,
   ) {
-    super(pos, s, e);
+    super();
+    this.#s = s;
     this.#nameEnd = nameEnd;
   }
+  protected startOffset(): number {
+    return this.#s;
+  }
+  protected endOffset(): number {
+    return endOf(this.expr);
+  }
+  protected positions(): Positions {
+    return positionsOf(this.expr);
+  }
   get nameRange(): SourceRange {
-    return this.rangeOf(startOf(this), this.#nameEnd);
+    return this.rangeOf(this.#s, this.#nameEnd);
   }
 }
 
-export class LabelNode extends SyntaxNode implements A.BlockLabel {
+export class LabelNode extends LeafNode implements A.BlockLabel {
   constructor(
     pos: Positions,
     s: number,
@@ -127,7 +168,7 @@ export class LabelNode extends SyntaxNode implements A.BlockLabel {
   }
 }
 
-export class BlockNode extends SyntaxNode implements A.Block {
+export class BlockNode extends LeafNode implements A.Block {
   readonly kind = 'block';
   readonly #typeEnd: number;
   readonly #open: number;
@@ -160,7 +201,7 @@ export class BlockNode extends SyntaxNode implements A.Block {
   }
 }
 
-export class IdentNode extends SyntaxNode implements A.Identifier {
+export class IdentNode extends LeafNode implements A.Identifier {
   constructor(
     pos: Positions,
     s: number,
@@ -171,7 +212,7 @@ export class IdentNode extends SyntaxNode implements A.Identifier {
   }
 }
 
-export class MarkerNode extends SyntaxNode implements A.DirectiveMarker {
+export class MarkerNode extends LeafNode implements A.DirectiveMarker {
   constructor(
     pos: Positions,
     s: number,
@@ -183,7 +224,7 @@ export class MarkerNode extends SyntaxNode implements A.DirectiveMarker {
   }
 }
 
-export class FileNode extends SyntaxNode implements A.HclFile {
+export class FileNode extends LeafNode implements A.HclFile {
   readonly kind = 'file';
   constructor(
     pos: Positions,

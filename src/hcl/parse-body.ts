@@ -19,7 +19,6 @@ import { T } from './tokens.js';
 export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyItem[] {
   const lx = p.lx;
   const items: BodyItem[] = [];
-  const seen = new Map<string, Attribute>();
   for (;;) {
     while (lx.tok() === T.NEWLINE) {
       p.advance();
@@ -43,7 +42,7 @@ export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyIt
       const item = parseItem(p, oneLineItem);
       if (item) {
         if (item.kind === 'attribute') {
-          const first = seen.get(item.name);
+          const first = firstAttribute(items, item.name);
           if (first) {
             p.error(
               codes.attributeRedefined,
@@ -51,8 +50,6 @@ export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyIt
               `The argument "${item.name}" was already set at ${describeRange(first.nameRange)}. Each argument may be set only once.`,
               item.nameRange,
             );
-          } else {
-            seen.set(item.name, item);
           }
         } else if (oneLineItem) {
           p.error(
@@ -75,6 +72,12 @@ export function parseBody(p: Parser, inBlock: boolean, oneLine: boolean): BodyIt
     p.skipUntil([T.NEWLINE], true);
     if (lx.start === before && lx.tok() !== T.NEWLINE && lx.tok() !== T.EOF && lx.tok() !== T.CBRACE) p.advance();
   }
+}
+
+/** The first attribute named `name` among `items` (bodies are short: a scan beats a map). */
+function firstAttribute(items: readonly BodyItem[], name: string): Attribute | undefined {
+  for (const item of items) if (item.kind === 'attribute' && item.name === name) return item;
+  return undefined;
 }
 
 /** At an identifier starting an item. Returns undefined when nothing usable was parsed. */

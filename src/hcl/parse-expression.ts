@@ -197,15 +197,10 @@ function parsePostfix(p: Parser): Expression {
   const lx = p.lx;
   const pos = p.positions;
   let expr = parsePrimary(p);
+  if (lx.tok() !== T.DOT && lx.tok() !== T.OBRACK) return expr;
   let steps: TraversalStep[] | null = null;
   const start = startOf(expr);
   let end = endOf(expr);
-  const seal = (): Expression => {
-    if (steps && expr instanceof TraversalNode) expr = new TraversalNode(pos, start, end, expr.root, TraversalNode.rootEndOf(expr), exact(steps));
-    steps = null;
-    return expr;
-  };
-  const static_ = expr.kind === 'scope-traversal';
   for (;;) {
     const kind = lx.tok();
     if (kind === T.DOT) {
@@ -216,11 +211,8 @@ function parsePostfix(p: Parser): Expression {
         const nameEnd = lx.end;
         const name = p.identText();
         p.advance();
-        if (static_ && expr.kind === 'scope-traversal') {
-          (steps ??= []).push(new AttrStepNode(pos, dotStart, nameEnd, name));
-        } else {
-          expr = new GetAttrNode(pos, start, nameEnd, seal(), name, nameStart);
-        }
+        if (expr.kind === 'scope-traversal') (steps ??= []).push(new AttrStepNode(pos, dotStart, nameEnd, name));
+        else expr = new GetAttrNode(pos, start, nameEnd, expr, name, nameStart);
         end = nameEnd;
         continue;
       }
@@ -232,20 +224,21 @@ function parsePostfix(p: Parser): Expression {
         const key = new NumberNode(pos, lx.start, lx.end, text, Number(text));
         const keyEnd = lx.end;
         p.advance();
-        if (static_ && expr.kind === 'scope-traversal') (steps ??= []).push(new IndexStepNode(pos, dotStart, keyEnd, key));
-        else expr = new IndexNode(pos, start, keyEnd, seal(), key);
+        if (expr.kind === 'scope-traversal') (steps ??= []).push(new IndexStepNode(pos, dotStart, keyEnd, key));
+        else expr = new IndexNode(pos, start, keyEnd, expr, key);
         end = keyEnd;
         continue;
       }
       if (lx.tok() === T.STAR) {
         const starEnd = lx.end;
         p.advance();
-        expr = parseAttrSplat(p, seal(), starEnd);
+        expr = parseAttrSplat(p, seal(p, expr, steps, end), starEnd);
+        steps = null;
         end = endOf(expr);
         continue;
       }
       p.errorAtToken(codes.invalidAttributeName, 'Invalid attribute name', 'An attribute name is required after a dot.');
-      return seal();
+      return seal(p, expr, steps, end);
     }
     if (kind === T.OBRACK) {
       const openStart = lx.start;
@@ -254,20 +247,34 @@ function parsePostfix(p: Parser): Expression {
       if (lx.tok() === T.STAR) {
         p.advance();
         const closeEnd = expectCloseBracket(p, saved);
-        expr = parseFullSplat(p, seal(), closeEnd);
+        expr = parseFullSplat(p, seal(p, expr, steps, end), closeEnd);
+        steps = null;
         end = endOf(expr);
         continue;
       }
       const key = parseExpression(p);
       const closeEnd = expectCloseBracket(p, saved);
-      const literal = static_ && expr.kind === 'scope-traversal' ? literalKey(p, key) : undefined;
+      const literal = expr.kind === 'scope-traversal' ? literalKey(p, key) : undefined;
       if (literal) (steps ??= []).push(new IndexStepNode(pos, openStart, closeEnd, literal));
-      else expr = new IndexNode(pos, start, closeEnd, seal(), key);
+      else {
+        expr = new IndexNode(pos, start, closeEnd, seal(p, expr, steps, end), key);
+        steps = null;
+      }
       end = closeEnd;
       continue;
     }
-    return seal();
+    return seal(p, expr, steps, end);
   }
+}
+
+/**
+ * The traversal with its accumulated static steps, once a dynamic operator (or the end of
+ * the term) is reached. Only a bare root (`scope-traversal` without steps) accumulates steps;
+ * any other operand is returned as it is.
+ */
+function seal(p: Parser, expr: Expression, steps: TraversalStep[] | null, end: number): Expression {
+  if (!steps || !(expr instanceof TraversalNode)) return expr;
+  return new TraversalNode(p.positions, startOf(expr), end, expr.root, TraversalNode.rootEndOf(expr), exact(steps));
 }
 
 /** Expects `]` (restoring the newline mode before moving past it); returns the end offset. */

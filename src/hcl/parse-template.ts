@@ -154,24 +154,26 @@ function leadingSpaceCount(value: string): number {
   return i;
 }
 
+/** Joins runs of adjacent literals (heredoc lines) into one flat string each; drops empty ones. */
 function mergeLiterals(tokens: TemplateTok[]): TemplateTok[] {
   const out: TemplateTok[] = [];
+  let run: LiteralTok[] = [];
+  const flushRun = (): void => {
+    const first = run[0];
+    if (!first) return;
+    const value = run.length === 1 ? first.value : run.map((t) => t.value).join('');
+    if (value !== '') out.push({ ...first, value, end: (run[run.length - 1] as LiteralTok).end });
+    run = [];
+  };
   for (const tok of tokens) {
-    if (tok.kind === 'lit') {
-      const last = out[out.length - 1];
-      if (last?.kind === 'lit') {
-        last.value += tok.value;
-        last.end = tok.end;
-        continue;
-      }
-      if (tok.value === '') {
-        out.push({ ...tok });
-        continue;
-      }
+    if (tok.kind === 'lit') run.push(tok);
+    else {
+      flushRun();
+      out.push(tok);
     }
-    out.push(tok);
   }
-  return out.filter((tok) => tok.kind !== 'lit' || tok.value !== '');
+  flushRun();
+  return out;
 }
 
 function marker(p: Parser, tok: DirectiveTok): DirectiveMarker {
