@@ -63,7 +63,7 @@ export const hclParseSuite: BenchSuite = {
     const check = parseHcl(source, 'bench.hcl');
     if (check.diagnostics.length > 0) throw new Error(`generated config does not parse: ${check.diagnostics[0]?.summary}`);
 
-    const ours = await measure(() => parseHcl(source, 'bench.hcl'), { runs: 9, warmup: 3 });
+    const ours = await measure(() => parseHcl(source, 'bench.hcl'), { runs: 15, warmup: 3 });
     const oursRate = mbPerSecond(bytes, ours.medianMs);
 
     const hcl2 = require('hcl2-parser') as { parseToObject(input: string): unknown };

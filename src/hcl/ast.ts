@@ -20,6 +20,9 @@
  *   returns a fresh, equal `SourceRange`.
  * - Arrays in the tree are shared with nobody else but must be treated as read-only.
  *
+ * - Which class implements a node is not part of the contract (several may implement one
+ *   interface); switch on `kind`.
+ *
  * Change log (additive only): v1 — initial shape. v2 — ranges are getters (see above);
  * `HclFile.syntax` tells native from JSON files.
  */

@@ -50,6 +50,48 @@ export class HeredocNode extends LeafNode implements A.HeredocExpr {
   }
 }
 
+/**
+ * The one literal part of a quoted string without escapes or template sequences: its end is
+ * its start plus its length, and its template's range is one quote wider on each side.
+ */
+export class SimpleLiteralPartNode extends SyntaxNode implements A.TemplateLiteral {
+  readonly kind = 'template-literal';
+  readonly #pos: Positions;
+  readonly #s: number;
+  constructor(pos: Positions, s: number, readonly value: string) {
+    super();
+    this.#pos = pos;
+    this.#s = s;
+  }
+  protected startOffset(): number {
+    return this.#s;
+  }
+  protected endOffset(): number {
+    return this.#s + this.value.length;
+  }
+  protected positions(): Positions {
+    return this.#pos;
+  }
+}
+
+/** A quoted string made of one `SimpleLiteralPartNode`; see there. */
+export class SimpleTemplateNode extends SyntaxNode implements A.TemplateExpr {
+  readonly kind = 'template';
+  readonly quoted = true;
+  constructor(readonly parts: [SimpleLiteralPartNode]) {
+    super();
+  }
+  protected startOffset(): number {
+    return startOf(this.parts[0]) - 1;
+  }
+  protected endOffset(): number {
+    return endOf(this.parts[0]) + 1;
+  }
+  protected positions(): Positions {
+    return positionsOf(this.parts[0]);
+  }
+}
+
 export class LiteralPartNode extends LeafNode implements A.TemplateLiteral {
   readonly kind = 'template-literal';
   constructor(pos: Positions, s: number, e: number, readonly value: string) {

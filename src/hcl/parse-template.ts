@@ -7,7 +7,17 @@
 import type { DirectiveMarker, HeredocExpr, TemplateExpr, TemplatePart } from './ast.js';
 import { codes } from './messages.js';
 import { IdentNode, MarkerNode, exact } from './nodes.js';
-import { HeredocNode, InterpolationNode, InvalidNode, LiteralPartNode, TemplateForNode, TemplateIfNode, TemplateNode } from './nodes-expr.js';
+import {
+  HeredocNode,
+  InterpolationNode,
+  InvalidNode,
+  LiteralPartNode,
+  SimpleLiteralPartNode,
+  SimpleTemplateNode,
+  TemplateForNode,
+  TemplateIfNode,
+  TemplateNode,
+} from './nodes-expr.js';
 import type { Parser } from './parser-state.js';
 import { scanTemplate } from './template-scan.js';
 import type { DirectiveTok, LiteralTok, TemplateTok } from './template-scan.js';
@@ -17,10 +27,10 @@ export function parseQuotedTemplate(p: Parser): TemplateExpr {
   const start = p.lx.start;
   const simple = simpleStringEnd(p.text, start + 1);
   if (simple > 0) {
-    const parts: TemplatePart[] = simple === start + 1 ? [] : [new LiteralPartNode(p.positions, start + 1, simple, p.text.slice(start + 1, simple))];
     p.lx.reset(simple + 1);
     p.advance();
-    return new TemplateNode(p.positions, start, simple + 1, parts, true);
+    if (simple === start + 1) return new TemplateNode(p.positions, start, simple + 1, [], true);
+    return new SimpleTemplateNode([new SimpleLiteralPartNode(p.positions, start + 1, p.text.slice(start + 1, simple))]);
   }
   const scan = scanTemplate(p, p.lx.end, 'quoted');
   if (!scan.closed) {
