@@ -12,13 +12,16 @@ export interface Mix {
   readonly accessKeys: number;
 }
 
+/** The smallest size whose mix has every kind and room for distinct attachments. */
+export const minInstances = 200;
+
 export function mixFor(n: number): Mix {
+  if (!Number.isInteger(n) || n < minInstances) throw new Error(`cannot generate a config of ${n} instances: too small for the mix (at least ${minInstances})`);
   const consoleUsers = Math.round(n * 0.2);
   const groups = Math.max(1, Math.round(n * 0.02));
   const customPolicies = Math.max(1, Math.round(n * 0.03));
   const attachments = Math.round(n * 0.15);
   const rest = n - consoleUsers - 2 * groups - customPolicies - attachments;
-  if (rest < 0) throw new Error(`cannot generate a config of ${n} instances: too small for the mix`);
   const serviceUsers = Math.ceil(rest / 2);
   return { consoleUsers, groups, memberships: groups, customPolicies, attachments, serviceUsers, accessKeys: rest - serviceUsers };
 }

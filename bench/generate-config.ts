@@ -16,7 +16,7 @@
  * | iam_access_key                | rest ÷ 2 | 2,900 (one per programmatic user) |
  *
  * Data sources (two region projects, ten system policies) and outputs come on top and are not
- * counted. Two layouts: `for_each` (a handful of resource blocks expanded over maps from a
+ * counted. Sizes start at 200 (`minInstances`). Two layouts: `for_each` (a handful of resource blocks expanded over maps from a
  * generated `bench.auto.iamvars`) and `blocks` (one resource block per instance).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
