@@ -5,6 +5,7 @@ import { stateSuite } from './state.js';
 import { configEvalSuite } from './config-eval.js';
 import { providerSuite } from './provider.js';
 import { hclParseSuite } from './hcl-parse.js';
+import { renderSuite } from './render.js';
 
 /** Every benchmark suite; `npm run bench NAME…` runs the named ones only. */
-export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite, configEvalSuite, hclParseSuite];
+export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite, configEvalSuite, hclParseSuite, renderSuite];

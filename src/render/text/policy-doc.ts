@@ -24,7 +24,8 @@ export function policyDocument(value: JsonValue | undefined): JsonMap | undefine
 
 export function sortedUnique(values: readonly JsonValue[]): JsonValue[] {
   const byKey = new Map<string, JsonValue>();
-  for (const value of values) byKey.set(JSON.stringify(canonical(value)), value);
+  // Action names are strings: their JSON text orders and identifies them like the strings do.
+  for (const value of values) byKey.set(typeof value === 'string' ? `"${value}` : JSON.stringify(canonical(value)), value);
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
 }
 
