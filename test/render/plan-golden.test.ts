@@ -23,6 +23,7 @@ const cases = [
   'policy-reorder',
   'policy-statements',
   'read',
+  'refresh-only',
   'replace-create-first',
   'replace-destroy-first',
   'sensitive',

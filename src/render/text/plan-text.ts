@@ -62,9 +62,10 @@ function driftSection(style: Style, plan: Plan): string[] {
   } else {
     lines.push(
       'Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, the following plan may include actions to undo or respond to these changes.',
+      '',
+      RULE,
     );
   }
-  lines.push('', RULE);
   return lines;
 }
 
