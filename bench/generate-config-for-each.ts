@@ -138,13 +138,8 @@ resource "iam_policy_attachment" "custom" {
   global       = each.value.scope == "global"
 }
 
-output "counts" {
-  value = {
-    users       = length(iam_user.person) + length(iam_user.service)
-    groups      = length(iam_group.team)
-    policies    = length(iam_policy.custom)
-    attachments = length(iam_policy_attachment.system) + length(iam_policy_attachment.custom)
-  }
+output "group_ids" {
+  value = { for name, group in iam_group.team : name => group.id }
 }
 `;
 
