@@ -140,9 +140,10 @@ function entryLines(ctx: DiffContext, level: number, head: string, slot: Slot, t
     return composite(known, level, '~', head, { ...slot, after: null }, `-> ${KNOWN_AFTER_APPLY}${tail}`, true);
   }
   // A value marked sensitive at exactly its path counts as set even when null: a plan read
-  // back from JSON holds null where the value was withheld.
-  const bSensitive = coveredBy(marks.beforeSensitive, slot.bpath) && (b !== null || marked(marks.beforeSensitive, slot.bpath));
-  const aSensitive = coveredBy(marks.afterSensitive, slot.apath) && (a !== null || marked(marks.afterSensitive, slot.apath));
+  // back from JSON holds null where the value was withheld. An absent side (undefined: a list
+  // element or statement that only exists on the other side) never does.
+  const bSensitive = slot.before !== undefined && coveredBy(marks.beforeSensitive, slot.bpath) && (b !== null || marked(marks.beforeSensitive, slot.bpath));
+  const aSensitive = slot.after !== undefined && coveredBy(marks.afterSensitive, slot.apath) && (a !== null || marked(marks.afterSensitive, slot.apath));
   if (bSensitive || aSensitive) {
     if (bSensitive === aSensitive && valuesEqual(b, a)) return [line(ctx, level, ' ', `${head}${SENSITIVE}${tail}`)];
     if (!bSensitive && b === null) return [line(ctx, level, '+', `${head}${SENSITIVE}${tail}`)];
@@ -179,8 +180,8 @@ function entryLines(ctx: DiffContext, level: number, head: string, slot: Slot, t
   }
   // The value changed kind (e.g. a string became a list): show the old one removed and the new one added.
   return [
-    ...entryLines(ctx, level, head, { ...slot, after: null }, tail, nested),
-    ...entryLines(ctx, level, head, { ...slot, before: null }, tail, nested),
+    ...entryLines(ctx, level, head, { ...slot, after: undefined }, tail, nested),
+    ...entryLines(ctx, level, head, { ...slot, before: undefined }, tail, nested),
   ];
 }
 
@@ -297,8 +298,8 @@ function listChildren(ctx: DiffContext, level: number, slot: Slot): string[] {
       lines.push(...renderEntry(ctx, level, '', at(bi + paired, ai + paired, b[bi + paired], a[ai + paired]), ',', true));
       paired++;
     }
-    for (let r = paired; r < removed; r++) lines.push(...renderEntry(ctx, level, '', at(bi + r, ai, b[bi + r], null), ',', true));
-    for (let n = paired; n < added; n++) lines.push(...renderEntry(ctx, level, '', at(bi, ai + n, null, a[ai + n]), ',', true));
+    for (let r = paired; r < removed; r++) lines.push(...renderEntry(ctx, level, '', at(bi + r, ai, b[bi + r], undefined), ',', true));
+    for (let n = paired; n < added; n++) lines.push(...renderEntry(ctx, level, '', at(bi, ai + n, undefined, a[ai + n]), ',', true));
     bi += removed;
     ai += added;
   }
@@ -322,8 +323,8 @@ function statementChildren(ctx: DiffContext, level: number, slot: Slot, b: reado
     const bi = step.kind === 'added' ? b.length : step.before;
     const ai = step.kind === 'removed' ? a.length : step.after;
     const child: Slot = {
-      before: step.kind === 'added' ? null : b[bi],
-      after: step.kind === 'removed' ? null : a[ai],
+      before: step.kind === 'added' ? undefined : b[bi],
+      after: step.kind === 'removed' ? undefined : a[ai],
       bpath: [...slot.bpath, bi],
       apath: [...slot.apath, step.kind === 'removed' ? bi : ai],
     };
