@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { serializePlanFile } from '../../src/plan/plan-file.js';
 import { parsePlanJson, renderPlanJson, renderPlanText } from '../../src/render/index.js';
 import { expectGolden } from '../helpers/golden.js';
-import { loadPlanFixture } from './fixture.js';
+import { loadPlanFixture, planFromFixture } from './fixture.js';
 
 const root = fileURLToPath(new URL('../golden/render/plan/', import.meta.url));
 const VERSION = { iamformVersion: '0.1.0' };
@@ -107,5 +107,20 @@ describe('plan text behaviour', () => {
     expect(text).toMatch(/^No changes\. Your IAM configuration matches the backend\./);
     expect(text).not.toContain('iam_user.alice');
     expect(text).not.toContain('Plan:');
+  });
+});
+
+describe('plans that change only outputs', () => {
+  it('list the output changes, then say that applying only records them', () => {
+    const plan = planFromFixture({ outputs: [{ name: 'region', action: 'update', before: 'eu-de', after: 'eu-nl' }] });
+    expect(renderPlanText(plan, { color: false })).toBe(
+      [
+        'Changes to Outputs:',
+        '  ~ region = "eu-de" -> "eu-nl"',
+        '',
+        'You can apply this plan to save these new output values to the iamform state, without changing any backend objects.',
+        '',
+      ].join('\n'),
+    );
   });
 });

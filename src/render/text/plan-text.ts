@@ -32,6 +32,8 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
       'iamform has checked that the backend objects still match the result of your most recent changes, and found no differences.',
     ]));
   } else if (changes.length === 0) {
+    // Only outputs change: they come first, then what applying would do with them.
+    if (outputs.length > 0) blocks.push(outputs);
     blocks.push(noChangesFor(style, plan, outputs.length > 0));
   } else {
     blocks.push(['Resource actions are indicated with the following symbols:', ...legend(style, changes)]);
@@ -40,7 +42,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     const access = accessSection(style, plan.accessChanges);
     if (access.length > 0) blocks.push(access);
   }
-  if (outputs.length > 0) blocks.push(outputs);
+  if (outputs.length > 0 && !(plan.mode !== 'refresh-only' && changes.length === 0)) blocks.push(outputs);
   const warnings = warningsSection(plan, options);
   if (warnings.length > 0) blocks.push(warnings);
   if (plan.mode !== 'refresh-only' && changes.length > 0) blocks.push([summaryLine(style, plan)]);
