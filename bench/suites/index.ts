@@ -6,6 +6,7 @@ import { configEvalSuite } from './config-eval.js';
 import { providerSuite } from './provider.js';
 import { hclParseSuite } from './hcl-parse.js';
 import { renderSuite } from './render.js';
+import { cliSuite } from './cli.js';
 
 /** Every benchmark suite; `npm run bench NAME…` runs the named ones only. */
-export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite, configEvalSuite, hclParseSuite, renderSuite];
+export const suites: readonly BenchSuite[] = [graphSuite, backendSuite, stateSuite, providerSuite, configEvalSuite, hclParseSuite, renderSuite, cliSuite];
