@@ -31,14 +31,15 @@ export function mixTotal(mix: Mix): number {
 }
 
 export function describeMix(mix: Mix): string {
+  const n = (count: number): string => count.toLocaleString('en-US');
   return [
-    `${mix.consoleUsers} console users`,
-    `${mix.groups} groups`,
-    `${mix.memberships} memberships`,
-    `${mix.customPolicies} custom policies`,
-    `${mix.attachments} attachments`,
-    `${mix.serviceUsers} programmatic users`,
-    `${mix.accessKeys} access keys`,
+    `${n(mix.consoleUsers)} console users`,
+    `${n(mix.groups)} groups`,
+    `${n(mix.memberships)} memberships`,
+    `${n(mix.customPolicies)} custom policies`,
+    `${n(mix.attachments)} attachments`,
+    `${n(mix.serviceUsers)} programmatic users`,
+    `${n(mix.accessKeys)} access keys`,
   ].join(', ');
 }
 
