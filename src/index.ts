@@ -12,7 +12,7 @@ export * as backend from './backend/index.js';
 export { IamService, type IamServiceOptions } from './backend/index.js';
 export * as schema from './schema/index.js';
 export * as provider from './provider/index.js';
-export { formatHcl } from './hcl/format.js';
+export { formatHcl } from './hcl/index.js';
 export * as config from './config/index.js';
 export { loadConfig, type LoadOptions, type LoadResult, type ConfigReader, type EvaluatedConfig, type ResourceInstance } from './config/index.js';
 export * as render from './render/index.js';

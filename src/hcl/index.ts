@@ -9,3 +9,4 @@ export { parseHclJson } from './json-reader.js';
 export type { JsonBodySchema, JsonBlockSchema, JsonParseResult } from './json-reader.js';
 export { codes as hclCodes } from './messages.js';
 export type { HclCode } from './messages.js';
+export { formatHcl } from './format.js';

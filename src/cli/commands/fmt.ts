@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { errorDiag, hasErrors, type Diagnostic } from '../../diag/index.js';
 import { parseHcl } from '../../hcl/index.js';
-import { formatHcl } from '../../hcl/format.js';
+import { formatHcl } from '../../hcl/index.js';
 import { printDiagnostics, type GlobalOptions } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
