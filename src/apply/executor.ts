@@ -9,6 +9,17 @@ import { runOperation, type OperationContext, type OperationResult } from './run
 import type { AppliedLookup, ApplyInput, ApplyOptions, ApplyOutcome, ApplyResult } from './types.js';
 import type { JsonObject } from '../state/index.js';
 
+/**
+ * Operations between two yields to the event loop. A provider that answers without real IO
+ * (the embedded backend is synchronous SQLite) would otherwise keep the apply in microtasks,
+ * starving signal handlers (Ctrl-C must reach `shouldStop`) and the IO of state folds.
+ */
+const YIELD_EVERY = 64;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Per change: how far its operations (one, or two for a replacement) have got. */
 interface Progress {
   startedAt: number | undefined;
@@ -101,6 +112,7 @@ export async function applyPlan(input: ApplyInput, options: ApplyOptions): Promi
     settled(op, track);
   };
 
+  let visits = 0;
   emit({ kind: 'apply_start', total: ops.byChange.size, at: clock() });
   await walk(ops.graph, {
     parallelism: options.parallelism ?? 10,
@@ -113,6 +125,7 @@ export async function applyPlan(input: ApplyInput, options: ApplyOptions): Promi
       settled(op, track);
     },
     visit: async (key) => {
+      if (++visits % YIELD_EVERY === 0) await yieldToEventLoop();
       const op = opOf(key);
       const track = progress.get(op.address) as Progress;
       if (track.startedAt === undefined) {

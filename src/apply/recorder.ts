@@ -12,13 +12,16 @@ export const DEFAULT_CHECKPOINT: CheckpointPolicy = { changes: 1000, intervalMs:
  * caller goes on (an intent before its backend call), so a killed process leaves the stored
  * state plus the journal, which `readStateWithJournal` folds back together. Now and then,
  * and at the end, the whole state is written to the store (compare-and-swap on the serial)
- * and the journal starts over on the new serial: a fold costs O(state), and folds happen
- * only after at least as many results as the state has instances, so apply stays linear.
+ * and the journal starts over on the new serial: a fold costs O(state), and a fold happens
+ * only after at least as many results as the previous fold wrote instances (and at least
+ * `policy.changes`), so the folds of an apply cost O(changes + state) in total.
  *
  * After a failed write every `record` reports the failure: the caller must stop.
  */
 export class ApplyRecorder {
   private resultsSinceFold = 0;
+  /** Instances in the state the last fold wrote: the next fold waits for as many results. */
+  private foldedSize = 0;
   private lastFoldAt: number;
   private lastFoldMs = 0;
   private folding: Promise<void> | undefined;
@@ -32,6 +35,7 @@ export class ApplyRecorder {
     private readonly clock: () => number,
   ) {
     this.lastFoldAt = clock();
+    this.foldedSize = working.size;
   }
 
   /**
@@ -78,28 +82,30 @@ export class ApplyRecorder {
   }
 
   /**
-   * Applies `entry` to the working state and journals it; resolves once it is durable
-   * against a killed process. Returns the diagnostics of a failed write (then and forever after).
+   * Applies `entry` to the working state and journals it. An intent resolves once it is
+   * durable against a killed process, so that its backend call may start. A result resolves
+   * at once: the journal keeps entries in order, so it is durable by the time any later
+   * intent is — in particular before a dependent's call can use it. Returns the diagnostics
+   * of a failed write (then and forever after).
    */
   async record(entry: JournalEntry): Promise<readonly Diagnostic[]> {
     if (this.failure) return this.failure;
     applyEntry(this.working, entry);
-    try {
-      await this.journal.record(entry);
-    } catch (error) {
+    const written = this.journal.record(entry).catch((error: unknown) => {
       this.failure ??= [ioDiag(this.journal.location, 'write', error)];
-      return this.failure;
+    });
+    if (entry.kind === 'intent') {
+      await written;
+      return this.failure ?? [];
     }
-    if (entry.kind !== 'intent') {
-      this.resultsSinceFold++;
-      this.maybeFold();
-    }
+    this.resultsSinceFold++;
+    this.maybeFold();
     return this.failure ?? [];
   }
 
   private maybeFold(): void {
     if (this.folding || this.failure) return;
-    const bySize = this.resultsSinceFold >= Math.max(this.policy.changes, this.working.size);
+    const bySize = this.resultsSinceFold >= Math.max(this.policy.changes, this.foldedSize);
     const byTime = this.clock() - this.lastFoldAt >= Math.max(this.policy.intervalMs, 10 * this.lastFoldMs);
     if (!bySize && !byTime) return;
     this.folding = this.fold().finally(() => {
@@ -127,6 +133,7 @@ export class ApplyRecorder {
     const snapshot = this.working.toState();
     this.journal.mark();
     this.resultsSinceFold = 0;
+    this.foldedSize = this.working.size;
     const written = await this.store.write(snapshot, { expectSerial: this.working.serial });
     if (written.kind === 'error') return written.diagnostics;
     this.working.serial = written.serial;
@@ -141,6 +148,10 @@ export class ApplyRecorder {
    */
   async finish(outputs?: (state: State) => Readonly<Record<string, OutputState>>): Promise<{ state: State; diagnostics: Diagnostic[] }> {
     while (this.folding) await this.folding;
+    // Results are journalled without waiting: let the last of them reach the journal.
+    await this.journal.sync().catch((error: unknown) => {
+      this.failure ??= [ioDiag(this.journal.location, 'write', error)];
+    });
     if (outputs) this.working.setOutputs(outputs(this.working.toState()));
     const diagnostics: Diagnostic[] = [...(this.failure ?? [])];
     if (!this.failure) {

@@ -61,7 +61,7 @@ export type AfterResolver = (change: ResourceChange, applied: AppliedLookup) => 
 export interface CheckpointPolicy {
   /**
    * Fold after at least this many journalled results; the threshold grows to the number of
-   * instances in state, so that total checkpoint cost stays linear in the changes.
+   * instances the previous fold wrote, so that total checkpoint cost stays linear.
    */
   readonly changes: number;
   /** Fold after this long (ms) with results pending, unless the last fold took over a tenth of it. */
