@@ -1,4 +1,13 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/run.js';
-
+// Checked before anything else loads: the CLI needs built-in modules (node:sqlite) that older
+// Node releases lack, and a user should read why rather than an import failure.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 13)) {
+  process.stderr.write(
+    `iamform needs Node.js 22.13 or newer; this is Node.js ${process.versions.node}.\n` +
+      'From a checkout, run it as `npx iamform` after `npm ci`: that uses the Node.js the project pins.\n',
+  );
+  process.exit(1);
+}
+const { run } = await import('../dist/cli/run.js');
 await run();
