@@ -74,7 +74,7 @@ export async function applyPlan(input: ApplyInput, options: ApplyOptions): Promi
     createBeforeDestroy: ops.createBeforeDestroy,
   };
   const applied: AppliedLookup = (address) => {
-    const instance = recorder.state.get(address);
+    const instance = typeof address === 'string' ? recorder.state.getByName(address) : recorder.state.get(address);
     return instance ? { id: instance.id, attributes: instance.attributes } : undefined;
   };
 

@@ -12,3 +12,4 @@ export { fileJournalStorage, journalPathOf, type FileJournalOptions } from './fi
 export { readStateWithJournal } from './read-state.js';
 export { JOURNAL_FORMAT_VERSION, parseJournal, replayJournal, encodeEntry, type JournalEntry, type JournalHeader, type ParsedJournal } from './journal-format.js';
 export { WorkingState } from './working-state.js';
+export { applyInputFromPlan, resolvedOutputs, type ResolvedOutputs } from './from-plan.js';

@@ -56,11 +56,12 @@ export function buildOperationGraph(input: ApplyInput): OperationGraph {
     else instancesOf.set(resource, [address]);
   }
 
-  const expand = (self: string, deps: Iterable<ResourceAddress>): Set<string> => {
+  /** Formatted instance or resource addresses → the changed instances they name. */
+  const expand = (self: string, deps: Iterable<string | ResourceAddress>): Set<string> => {
     const out = new Set<string>();
     for (const dep of deps) {
-      const name = formatAddress(dep);
-      const targets = dep.key === undefined ? (instancesOf.get(name) ?? []) : changes.has(name) ? [name] : [];
+      const name = typeof dep === 'string' ? dep : formatAddress(dep);
+      const targets = changes.has(name) ? [name] : (instancesOf.get(name) ?? []);
       for (const target of targets) if (target !== self) out.add(target);
     }
     return out;

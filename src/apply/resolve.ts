@@ -25,7 +25,7 @@ export function referenceResolver(table: ReadonlyMap<string, readonly UnknownRef
     let after: JsonValue = change.after ?? {};
     if (!references) return { kind: 'ok', after: after as JsonObject };
     for (const reference of references) {
-      const source = applied(reference.from);
+      const source = applied(formatAddress(reference.from));
       const value = source === undefined ? undefined : valueAt(source, reference.attribute);
       if (value === undefined) {
         return {

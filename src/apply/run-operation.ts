@@ -74,12 +74,12 @@ export async function runOperation(op: Operation, ctx: OperationContext, applied
     }
     return { kind: 'failed', error };
   };
-  const resolved = (): { after: JsonObject } | { error: ProviderError } => {
-    if (!ctx.resolveAfter) return { after: change.after ?? {} };
+  const resolved = (): { after: JsonObject; writeOnly: JsonObject } | { error: ProviderError } => {
+    if (!ctx.resolveAfter) return { after: change.after ?? {}, writeOnly: change.writeOnly ?? {} };
     const result = ctx.resolveAfter(change, applied);
-    return result.kind === 'ok' ? { after: result.after } : { error: { status: 0, code: 'iamform.unknown_value', message: result.message } };
+    if (result.kind === 'error') return { error: { status: 0, code: 'iamform.unknown_value', message: result.message } };
+    return { after: result.after, writeOnly: result.writeOnly ?? change.writeOnly ?? {} };
   };
-  const writeOnly = change.writeOnly ?? {};
 
   switch (op.kind) {
     case 'create': {
@@ -87,12 +87,12 @@ export async function runOperation(op: Operation, ctx: OperationContext, applied
       if ('error' in planned) return { kind: 'failed', error: planned.error };
       const intent = await startIntent('create', ctx.objectHint({ ...change, after: planned.after }));
       if (intent.failure) return intent.failure;
-      const created = await call(() => ctx.provider.create(type, planned.after, writeOnly), change.writeOnly);
+      const created = await call(() => ctx.provider.create(type, planned.after, planned.writeOnly), planned.writeOnly);
       if (!created.ok) return failed(created.error, intent.id);
       const { value } = created;
       const instance: RecordedInstance = {
         id: value.id,
-        attributes: clean(value.attributes, value.secrets),
+        attributes: clean(withoutKeys(value.attributes, planned.writeOnly), value.secrets),
         sensitivePaths: change.afterSensitive,
         dependencies: change.dependsOn,
         ...(value.private !== undefined ? { private: value.private } : {}),
@@ -115,13 +115,13 @@ export async function runOperation(op: Operation, ctx: OperationContext, applied
       if (id === undefined) return { kind: 'failed', error: { status: 0, code: 'iamform.no_object', message: `${op.address} has no backend object to update.` } };
       const intent = await startIntent('update', { id });
       if (intent.failure) return intent.failure;
-      const updated = await call(() => ctx.provider.update(type, id, change.before ?? {}, planned.after, writeOnly), change.writeOnly);
+      const updated = await call(() => ctx.provider.update(type, id, change.before ?? {}, planned.after, planned.writeOnly), planned.writeOnly);
       if (!updated.ok) return failed(updated.error, intent.id);
       const { value } = updated;
       const privateData = value.private ?? prior?.private;
       const instance: RecordedInstance = {
         id: value.id,
-        attributes: clean(value.attributes),
+        attributes: clean(withoutKeys(value.attributes, planned.writeOnly)),
         sensitivePaths: change.afterSensitive,
         dependencies: change.dependsOn,
         ...(privateData !== undefined ? { private: privateData } : {}),

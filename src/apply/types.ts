@@ -22,11 +22,11 @@ export interface ApplyInput {
   readonly prior: State;
   /**
    * Instance-level dependencies by formatted instance address, when the planner knows them
-   * (`iam_group_membership.m["a"]` → `[iam_group.team["ops"]]`). Entries may be resource
-   * addresses, which stand for every planned instance of the resource. When an address is
-   * absent here, the change's `dependsOn` is used.
+   * (`iam_group_membership.m["a"]` → `['iam_group.team["ops"]']`), as `ApplyPlan.dependencies`
+   * gives them. An entry that names a resource stands for every planned instance of it. When
+   * an address is absent here, the change's `dependsOn` is used.
    */
-  readonly instanceDependencies?: ReadonlyMap<string, readonly ResourceAddress[]>;
+  readonly instanceDependencies?: ReadonlyMap<string, readonly (string | ResourceAddress)[]>;
   /**
    * Fills the unknown parts of a change's `after` from the results of the changes it depends
    * on, called just before the change's provider call (its dependencies are applied by then).
@@ -48,11 +48,12 @@ export interface AppliedInstance {
   readonly attributes: JsonObject;
 }
 
-/** The current (applied or prior) object at an instance address, or undefined. */
-export type AppliedLookup = (address: ResourceAddress) => AppliedInstance | undefined;
+/** The current (applied or prior) object at an instance address (formatted or not), or undefined. */
+export type AppliedLookup = (address: string | ResourceAddress) => AppliedInstance | undefined;
 
+/** `writeOnly`, when given, replaces the change's write-only values (resolved the same way). */
 export type ResolveResult =
-  | { readonly kind: 'ok'; readonly after: JsonObject }
+  | { readonly kind: 'ok'; readonly after: JsonObject; readonly writeOnly?: JsonObject }
   | { readonly kind: 'error'; readonly message: string };
 
 export type AfterResolver = (change: ResourceChange, applied: AppliedLookup) => ResolveResult;

@@ -18,6 +18,8 @@ interface ResourceEntry {
 export class WorkingState {
   private readonly resources = new Map<string, ResourceEntry>();
   private readonly pending = new Map<string, PendingIntent>();
+  /** Every instance by formatted instance address (the same objects as in `resources`). */
+  private readonly byName = new Map<string, InstanceState>();
   private outputs: Readonly<Record<string, OutputState>>;
   private instanceCount = 0;
   readonly lineage: string;
@@ -30,7 +32,11 @@ export class WorkingState {
     for (const resource of base.resources) {
       const head = resourceOf(resource);
       const instances = new Map<string, InstanceState>();
-      for (const instance of resource.instances) instances.set(formatAddress(withKey(head, instance.key)), instance);
+      for (const instance of resource.instances) {
+        const name = formatAddress(withKey(head, instance.key));
+        instances.set(name, instance);
+        this.byName.set(name, instance);
+      }
       this.resources.set(formatAddress(head), { head, instances, sorted: [...resource.instances] });
       this.instanceCount += instances.size;
     }
@@ -43,7 +49,12 @@ export class WorkingState {
   }
 
   get(address: ResourceAddress): InstanceState | undefined {
-    return this.resources.get(formatAddress(resourceOf(address)))?.instances.get(formatAddress(address));
+    return this.byName.get(formatAddress(address));
+  }
+
+  /** By formatted instance address. */
+  getByName(address: string): InstanceState | undefined {
+    return this.byName.get(address);
   }
 
   set(address: ResourceAddress, instance: RecordedInstance): void {
@@ -56,14 +67,18 @@ export class WorkingState {
     }
     const key = formatAddress(address);
     if (!entry.instances.has(key)) this.instanceCount++;
-    entry.instances.set(key, address.key === undefined ? { ...instance } : { ...instance, key: address.key });
+    const stored: InstanceState = address.key === undefined ? { ...instance } : { ...instance, key: address.key };
+    entry.instances.set(key, stored);
+    this.byName.set(key, stored);
     entry.sorted = undefined;
   }
 
   remove(address: ResourceAddress): void {
     const name = formatAddress(resourceOf(address));
     const entry = this.resources.get(name);
-    if (!entry || !entry.instances.delete(formatAddress(address))) return;
+    const key = formatAddress(address);
+    if (!entry || !entry.instances.delete(key)) return;
+    this.byName.delete(key);
     this.instanceCount--;
     entry.sorted = undefined;
     if (entry.instances.size === 0) this.resources.delete(name);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { referenceResolver, defaultObjectHint, type AppliedInstance, type UnknownReference } from '../../src/apply/index.js';
-import { formatAddress } from '../../src/addr/index.js';
 import type { JsonObject } from '../../src/state/index.js';
+import { formatAddress, type ResourceAddress } from '../../src/addr/index.js';
 import { addr, change } from './helpers.js';
 
 const applied: Record<string, AppliedInstance> = {
   'iam_group.ops': { id: 'g-1', attributes: { name: 'ops' } },
   'iam_user.alice': { id: 'u-1', attributes: { id: 'u-1', name: 'alice', tags: ['x', 'y'] } },
 };
-const lookup = (address: Parameters<typeof formatAddress>[0]) => applied[formatAddress(address)];
+const lookup = (address: string | ResourceAddress): AppliedInstance | undefined => applied[typeof address === 'string' ? address : formatAddress(address)];
 const ref = (path: (string | number)[], from: string, attribute: (string | number)[] = ['id']): UnknownReference => ({ path, from: addr(from), attribute });
 
 describe('referenceResolver', () => {
