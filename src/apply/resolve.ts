@@ -65,10 +65,18 @@ function setAt(value: JsonValue, path: AttributePath, leaf: JsonValue): JsonValu
   return object;
 }
 
-/** The default natural-key hint of a create: the top-level strings, numbers and booleans of `after`. */
+/**
+ * The default natural-key hint of a create, which the planner matches against refreshed
+ * objects to adopt the object of an interrupted create: the `name` when the object has one
+ * (names are unique per kind in IAM), else the top-level strings, numbers and booleans of
+ * `after` (a membership's group, an access key's user and description).
+ */
 export function defaultObjectHint(change: ResourceChange): JsonObject {
+  const after = change.after ?? {};
+  const name = after['name'];
+  if (typeof name === 'string') return { name };
   const hint: JsonObject = {};
-  for (const [key, value] of Object.entries(change.after ?? {})) {
+  for (const [key, value] of Object.entries(after)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') hint[key] = value;
   }
   return hint;

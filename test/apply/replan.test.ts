@@ -102,4 +102,29 @@ describe('plan, apply with a failure, plan again', () => {
     const outputs = resolvedOutputs(third.applyPlan as NonNullable<PlanResult['applyPlan']>, await r.stored(), new Map());
     expect(outputs.stored['ci_key']?.value).toBe(key?.id);
   });
+
+  it('adopts the object of a create whose result was lost, by the intent left in state', async () => {
+    const r = rig();
+    const files = { 'main.hcl': config };
+    const first = await plan(r, files);
+    // bob's create reaches the backend, then the answer is lost (as when the process is killed).
+    const inner = r.provider.inner;
+    r.provider.pause = async (call) => {
+      if (callName(call) !== 'create iam_user bob') return;
+      await inner.create(call.type, call.values, call.writeOnly);
+      throw new Error('connection reset');
+    };
+    const failed = await apply(r, first);
+    expect(failed.outcome).toMatchObject({ failed: 1, skipped: 1 });
+    expect((await r.stored()).pending).toEqual([expect.objectContaining({ address: expect.objectContaining({ key: 'bob' }), action: 'create', objectHint: { name: 'bob' } })]);
+
+    r.provider.pause = () => undefined;
+    const second = await plan(r, files);
+    expect(second.diagnostics.map((d) => d.code)).toContain('plan.pending-intents');
+    // Adopted, not created again; the password is set again since no keeper of it was recorded.
+    expect(pending(second)).toEqual(['create iam_group_membership.ops', 'update iam_user.team["bob"]']);
+    await apply(r, second);
+    expect(pending(await plan(r, files))).toEqual([]);
+    expect((await r.stored()).pending).toEqual([]);
+  });
 });

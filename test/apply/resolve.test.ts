@@ -35,7 +35,10 @@ describe('referenceResolver', () => {
 });
 
 describe('defaultObjectHint', () => {
-  it('keeps the scalar attributes that can identify an object', () => {
-    expect(defaultObjectHint(change('iam_user.a', { action: 'create', after: { name: 'a', enabled: true, n: 1, phone: [], tags: { a: 'b' }, x: null } }))).toEqual({ name: 'a', enabled: true, n: 1 });
+  it('is the name when the object has one', () => {
+    expect(defaultObjectHint(change('iam_user.a', { action: 'create', after: { name: 'a', enabled: true, phone: [] } }))).toEqual({ name: 'a' });
+  });
+  it('else keeps the scalar attributes that can identify an object', () => {
+    expect(defaultObjectHint(change('iam_access_key.k', { action: 'create', after: { user: 'u-1', description: 'ci', n: 1, tags: { a: 'b' }, x: null, on: true } }))).toEqual({ user: 'u-1', description: 'ci', n: 1, on: true });
   });
 });
