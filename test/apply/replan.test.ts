@@ -105,7 +105,8 @@ describe('plan, apply with a failure, plan again', () => {
 
   it('adopts the object of a create whose result was lost, by the intent left in state', async () => {
     const r = rig();
-    const files = { 'main.hcl': config };
+    // Without passwords: an adopted user has no keeper, so its password would be set again.
+    const files = { 'main.hcl': config.replace(/\n\s*password\s*=.*\n/, '\n') };
     const first = await plan(r, files);
     // bob's create reaches the backend, then the answer is lost (as when the process is killed).
     const inner = r.provider.inner;
@@ -121,8 +122,8 @@ describe('plan, apply with a failure, plan again', () => {
     r.provider.pause = () => undefined;
     const second = await plan(r, files);
     expect(second.diagnostics.map((d) => d.code)).toContain('plan.pending-intents');
-    // Adopted, not created again; the password is set again since no keeper of it was recorded.
-    expect(pending(second)).toEqual(['create iam_group_membership.ops', 'update iam_user.team["bob"]']);
+    // Adopted, not created again.
+    expect(pending(second)).toEqual(['create iam_group_membership.ops']);
     await apply(r, second);
     expect(pending(await plan(r, files))).toEqual([]);
     expect((await r.stored()).pending).toEqual([]);
