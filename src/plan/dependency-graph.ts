@@ -6,11 +6,17 @@ import { buildResourceGraph, type Graph, type NodeReference, type ResourceNodeIn
 /**
  * The instance-level dependency graph of a plan: every config instance (managed and data)
  * and every prior instance without config (planned for deletion, linked by the dependencies
- * state recorded). A reference to a resource without a literal key depends on all of its
- * instances. Keys are formatted instance addresses.
+ * state recorded). Keys are formatted instance addresses.
+ *
+ * A reference to an expanded resource without a literal key (`iam_group.team[each.key]`)
+ * cannot be pinned to one instance before evaluation, so it depends on the whole resource.
+ * Such references go through one *resource node* per resource (key `iam_group.team`, never
+ * equal to an instance key), which depends on each of its instances: the graph stays O(n)
+ * where direct edges to every instance would be O(n²). Resource nodes have `resource: true`.
  */
 export interface InstanceNode extends ResourceNodeInput {
   readonly inConfig: boolean;
+  readonly resource: boolean;
 }
 
 export interface PriorOnly {
@@ -32,29 +38,44 @@ export function instanceGraph(instances: readonly ResourceInstance[], priorOnly:
   };
   for (const inst of instances) add(inst.address);
   for (const p of priorOnly) add(p.address);
-  const expand = (address: ResourceAddress, range: SourceRange, out: NodeReference[], seen: Set<string>): void => {
+
+  const hubs = new Map<string, InstanceNode>();
+  const target = (address: ResourceAddress): string | undefined => {
     const exact = formatAddress(address);
-    const keys = address.key !== undefined && all.has(exact) ? [exact] : (byResource.get(formatAddress(resourceOf(address))) ?? []);
-    for (const key of keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ key, range });
+    if (address.key !== undefined && all.has(exact)) return exact;
+    const head = formatAddress(resourceOf(address));
+    const members = byResource.get(head);
+    if (members === undefined) return undefined;
+    // A resource without count/for_each has one instance whose key is the resource's.
+    if (members.length === 1 && members[0] === head) return head;
+    if (!hubs.has(head)) {
+      hubs.set(head, { key: head, address: resourceOf(address), references: members.map((key) => ({ key, range: nowhere })), dependsOn: [], range: nowhere, inConfig: false, resource: true });
     }
+    return head;
   };
+  const link = (address: ResourceAddress, range: SourceRange, out: NodeReference[], seen: Set<string>): void => {
+    const key = target(address);
+    if (key === undefined || seen.has(key)) return;
+    seen.add(key);
+    out.push({ key, range });
+  };
+
   const nodes: InstanceNode[] = [];
   for (const inst of instances) {
+    const key = formatAddress(inst.address);
     const references: NodeReference[] = [];
     const dependsOn: NodeReference[] = [];
-    const seen = new Set<string>([formatAddress(inst.address)]);
-    for (const ref of inst.references) if (ref.kind === 'resource') expand(ref.address, ref.range, references, seen);
-    for (const dep of inst.dependsOn) expand(dep, inst.declRange, dependsOn, seen);
-    nodes.push({ key: formatAddress(inst.address), address: inst.address, references, dependsOn, range: inst.declRange, inConfig: true });
+    const seen = new Set<string>([key]);
+    for (const ref of inst.references) if (ref.kind === 'resource') link(ref.address, ref.range, references, seen);
+    for (const dep of inst.dependsOn) link(dep, inst.declRange, dependsOn, seen);
+    nodes.push({ key, address: inst.address, references, dependsOn, range: inst.declRange, inConfig: true, resource: false });
   }
   for (const p of priorOnly) {
+    const key = formatAddress(p.address);
     const references: NodeReference[] = [];
-    const seen = new Set<string>([formatAddress(p.address)]);
-    for (const dep of p.dependencies) expand(dep, nowhere, references, seen);
-    nodes.push({ key: formatAddress(p.address), address: p.address, references, dependsOn: [], range: nowhere, inConfig: false });
+    const seen = new Set<string>([key]);
+    for (const dep of p.dependencies) link(dep, nowhere, references, seen);
+    nodes.push({ key, address: p.address, references, dependsOn: [], range: nowhere, inConfig: false, resource: false });
   }
-  return buildResourceGraph(nodes);
+  return buildResourceGraph([...nodes, ...hubs.values()]);
 }

@@ -1,13 +1,13 @@
 import { formatAddress, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, type Diagnostic } from '../diag/index.js';
-import { evaluateConfig, type EvaluatedConfig, type ResourceInstance, type Value } from '../config/index.js';
+import { evaluate, evaluateConfig, isolatedContext, referencesInBody, type EvaluatedConfig, type ResourceInstance, type Value } from '../config/index.js';
 import type { Catalog } from '../backend/policy/index.js';
-import { bodySchemaHookFor, resourceSchema, type PlainObject } from '../schema/index.js';
+import { bodySchemaHookFor, resourceSchema, type PlainObject, type PlainValue } from '../schema/index.js';
 import type { JsonObject } from '../state/index.js';
 import { dataCandidates, dataValue, resolveDataSource } from './data-sources.js';
 import { decideInstance, type InstanceDecision } from './instance-change.js';
 import type { PlanInput } from './input.js';
-import { fillUnknown, fromPlain, toPlainObject } from './plain.js';
+import { fillUnknown, fromPlain, toPlain, toPlainObject } from './plain.js';
 import { placeholder } from './placeholder.js';
 import type { PriorPicture, RefreshIndex } from './prior.js';
 import type { TargetFilter } from './targets.js';
@@ -89,6 +89,7 @@ const maxPasses = 8;
  * that changed since the previous pass.
  */
 export function evaluatePlanned(ctx: EvaluationContext, diags: Diagnostic[]): Planner {
+  const literalData = resolveLiteralData(ctx);
   let previous: Map<string, Decided> | undefined;
   for (let pass = 1; ; pass++) {
     const passDiags: Diagnostic[] = [];
@@ -110,6 +111,11 @@ export function evaluatePlanned(ctx: EvaluationContext, diags: Diagnostic[]): Pl
         const planned = plannedOf(decide(instance));
         served.set(key, 'planned');
         return planned === undefined ? undefined : fromPlain(planned);
+      }
+      const literal = literalData.get(key);
+      if (literal !== undefined) {
+        served.set(key, 'planned');
+        return fromPlain(literal);
       }
       const prev = previous?.get(key);
       if (prev !== undefined) {
@@ -133,6 +139,35 @@ export function evaluatePlanned(ctx: EvaluationContext, diags: Diagnostic[]): Pl
     }
     previous = decided;
   }
+}
+
+/**
+ * Data sources whose arguments are literals (no references, no count or for_each) resolved
+ * before evaluation, so that the first pass already sees their values. Those that do not
+ * resolve are left to the evaluation, which reports them.
+ */
+function resolveLiteralData(ctx: EvaluationContext): Map<string, PlainObject> {
+  const out = new Map<string, PlainObject>();
+  const isolated = isolatedContext(ctx.input.functions, ctx.input.functionContext, 'a data source argument');
+  for (const decl of ctx.input.config.resources) {
+    if (decl.mode !== 'data' || decl.forEach !== undefined || decl.count !== undefined || referencesInBody(decl.block.body).length > 0) continue;
+    const args: Record<string, PlainValue> = {};
+    let ok = true;
+    for (const item of decl.block.body.items) {
+      if (item.kind !== 'attribute') continue;
+      if (item.name === 'depends_on' || item.name === 'provider') {
+        ok = false;
+        break;
+      }
+      const r = evaluate(item.expr, isolated);
+      if (r.diagnostics.length > 0) ok = false;
+      args[item.name] = toPlain(r.value);
+    }
+    if (!ok) continue;
+    const found = resolveDataSource(decl.type, args, dataCandidates(decl.type, ctx.index, ctx.catalog));
+    if (found.kind === 'found') out.set(formatAddress(decl.address), dataValue(found.object));
+  }
+  return out;
 }
 
 function actionOf(d: Decided): string {

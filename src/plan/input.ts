@@ -3,8 +3,9 @@ import type { Diagnostic } from '../diag/index.js';
 import type { Config, Value } from '../config/index.js';
 import type { FunctionContext, FunctionDef } from '../config/functions/types.js';
 import type { Catalog } from '../backend/policy/index.js';
-import type { JsonObject, JsonValue, State } from '../state/index.js';
-import type { Plan, PlanMode } from './types.js';
+import type { JsonObject, JsonValue, OutputState, State } from '../state/index.js';
+import type { AppliedLookup, ResolvedAfter } from './apply-values.js';
+import type { Plan, PlanMode, ResourceChange } from './types.js';
 
 /**
  * A backend object as a refresh lists it: the provider's `RemoteObject`, restated here so
@@ -60,7 +61,9 @@ export interface PlanInput {
  *   deleted outside removed), pending intents resolved, imported objects adopted.
  * - `order` lists every changed instance (formatted address), dependencies first; deletions
  *   run in the reverse of it.
- * - `dependencies` holds, per changed instance, the instances it waits for on create/update.
+ * - `dependencies` holds, per changed instance, what it waits for on create/update: changed
+ *   instances, or a resource key (`iam_group.team`) standing for every changed instance of it
+ *   (a reference without a literal key depends on the whole resource).
  * - `applyValues` holds, per change whose `after` has unknown parts, the planned value with
  *   placeholders (see `placeholder.ts`) that the executor resolves once the objects they
  *   name exist; instances missing here apply `after` as it is.
@@ -76,6 +79,10 @@ export interface ApplyPlan {
   readonly writeOnly: ReadonlyMap<string, JsonObject>;
   /** Every config output's value, with placeholders where known only after apply. */
   readonly outputValues: ReadonlyMap<string, JsonValue>;
+  /** Fills a change's unknown parts from the objects applied so far (the executor's `resolveAfter`). */
+  readonly resolveAfter: (change: ResourceChange, applied: AppliedLookup) => ResolvedAfter;
+  /** The outputs of the state after apply (the executor's `outputs`). */
+  readonly outputs: (state: State, secrets: ReadonlyMap<string, JsonObject>) => Record<string, OutputState>;
 }
 
 export interface PlanResult {

@@ -1,10 +1,11 @@
 import { addressContains, compareAddresses, formatAddress, resourceOf, type ResourceAddress } from '../addr/index.js';
 import { hasErrors, type Diagnostic } from '../diag/index.js';
-import { evaluateConfig, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
+import { evaluateConfig, type EvaluatedConfig, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
 import { topologicalOrder, transitiveDependents } from '../graph/index.js';
 import type { JsonObject, JsonValue } from '../state/index.js';
 import { accessChanges } from './access-changes.js';
 import { adoptImports, resolvePendingIntents } from './adoption.js';
+import { afterResolver, outputsResolver } from './apply-values.js';
 import { canonicalDocuments } from './attribute-diff.js';
 import { changeOf, deletionOf, preventDestroyDiag, sortChanges } from './changes.js';
 import { instanceGraph, type PriorOnly } from './dependency-graph.js';
@@ -126,9 +127,24 @@ export function planChanges(input: PlanInput): PlanResult {
     targets: options.targets,
   };
   const order = topologicalOrder(graph).filter((k) => changed.has(k));
+  // A resource node counts as changed when any of its instances is.
+  const changedResources = new Set<string>();
+  for (const [key, node] of graph.entries()) if (node.resource && [...graph.dependencies(key)].some((k) => changed.has(k))) changedResources.add(key);
   const dependencies = new Map<string, readonly string[]>();
-  for (const key of order) dependencies.set(key, [...graph.dependencies(key)].filter((k) => changed.has(k)).sort());
-  const applyPlan: ApplyPlan = { plan, priorState, order, dependencies, applyValues, writeOnly, outputValues: outputValuesOf(passB) };
+  for (const key of order) dependencies.set(key, [...graph.dependencies(key)].filter((k) => changed.has(k) || changedResources.has(k)).sort());
+  const sensitiveOutputs = new Map([...evaluated.outputs].map(([name, o]) => [name, o.sensitive] as const));
+  const outputValues = outputValuesOf(passB ?? evaluated);
+  const applyPlan: ApplyPlan = {
+    plan,
+    priorState,
+    order,
+    dependencies,
+    applyValues,
+    writeOnly,
+    outputValues,
+    resolveAfter: afterResolver(applyValues, writeOnly),
+    outputs: outputsResolver(outputValues, sensitiveOutputs),
+  };
   return { plan, applyPlan, diagnostics: diags };
 }
 
@@ -151,9 +167,9 @@ function templateOf(d: Extract<Decided, { kind: 'managed' }>, instB: ResourceIns
   return fillUnknown(again.planned, (path) => placeholder(key, String(path[0] ?? ''))) as JsonObject;
 }
 
-function outputValuesOf(passB: ReturnType<typeof evaluateWithPlaceholders> | undefined): ReadonlyMap<string, JsonValue> {
+function outputValuesOf(evaluated: EvaluatedConfig): ReadonlyMap<string, JsonValue> {
   const out = new Map<string, JsonValue>();
-  for (const [name, o] of passB?.outputs ?? []) out.set(name, fillUnknown(toPlain(o.value), () => placeholder(`output.${name}`, 'value')));
+  for (const [name, o] of evaluated.outputs) out.set(name, fillUnknown(toPlain(o.value), () => placeholder(`output.${name}`, 'value')));
   return out;
 }
 
