@@ -48,3 +48,34 @@ function readPolicy(port: BackendPort, name: string): ProviderResult<RemoteObjec
     value: remote(info.id, { name: info.displayName, internal_name: info.name, kind: info.kind, type: info.type, description, version: info.version }),
   };
 }
+
+/** The refresh kind of a data source type: `data.iam_policy` for `iam_policy`. */
+export const DATA_KIND_PREFIX = 'data.';
+
+/**
+ * Every object a data source of `type` can find, in one list call, with the attributes
+ * `readDataSource` returns: what refresh answers for a `data.<type>` kind, so that the planner
+ * resolves data sources from refreshed lists instead of one call per data block.
+ */
+export function listDataSource(port: BackendPort, type: string): ProviderResult<RemoteObject[]> {
+  switch (type) {
+    case 'iam_policy': {
+      const system = port.listSystemPolicies().map((p) =>
+        remote(p.id, { name: p.displayName, internal_name: p.name, kind: p.kind, type: p.type, description: p.description, version: p.version }),
+      );
+      const custom = port.listCustomPolicies().map((p) => remote(p.id, { name: p.displayName, internal_name: p.name, kind: 'custom', type: p.type, description: p.description, version: '1.1' }));
+      return { ok: true, value: [...system, ...custom] };
+    }
+    case 'iam_project':
+      return { ok: true, value: port.listProjects().map((p) => remote(p.id, { name: p.name, description: p.description, parent_id: p.parentId, enabled: p.enabled, kind: p.kind })) };
+    case 'iam_user':
+      return {
+        ok: true,
+        value: port.listUsers().map((u) => remote(u.id, { name: u.name, display_name: u.displayName, description: u.description, email: u.email, enabled: u.enabled, access_mode: u.accessMode })),
+      };
+    case 'iam_group':
+      return { ok: true, value: port.listGroups().map((g) => remote(g.id, { name: g.name, description: g.description })) };
+    default:
+      return failure(400, 'IAM.0007', `Unknown data source type "${type}"`);
+  }
+}

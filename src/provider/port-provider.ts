@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JsonObject } from '../state/index.js';
-import { readDataSource } from './data-sources.js';
+import { DATA_KIND_PREFIX, listDataSource, readDataSource } from './data-sources.js';
 import { accessKeys } from './kinds/access-keys.js';
 import { failure, type KindContext, type KindHandler } from './kinds/common.js';
 import { groups, memberships } from './kinds/groups.js';
@@ -65,6 +65,12 @@ export class PortProvider implements Provider {
     };
     const out = new Map<string, readonly RemoteObject[]>();
     for (const type of types) {
+      if (type.startsWith(DATA_KIND_PREFIX)) {
+        const listed = listDataSource(this.ctx.port, type.slice(DATA_KIND_PREFIX.length));
+        if (!listed.ok) return Promise.resolve(listed);
+        out.set(type, listed.value);
+        continue;
+      }
       const handler = handlers.get(type);
       if (handler === undefined) return Promise.resolve(unknownType(type));
       out.set(type, handler.list(ctx));
