@@ -12,7 +12,7 @@ export type { ResourceHooks } from './config-scope.js';
 export type { EvaluatedConfig, EvaluateOptions } from './evaluate-config.js';
 export { evaluateConfig } from './evaluate-config.js';
 export { decodeConfig } from './decode.js';
-export { loadConfig, confinedPath, type ConfigReader, type LoadOptions, type LoadResult, type VariableArg } from './load.js';
+export { loadConfig, confinedPath, makeFunctionContext, type ConfigReader, type LoadOptions, type LoadResult, type VariableArg } from './load.js';
 export { evaluate, type EvalResult } from './eval/evaluate.js';
 export { isolatedContext, type EvalContext, type Resolved, type Bindings } from './eval/context.js';
 export { parseTypeConstraint, applyDefaults, type TypeDefaults, type TypeConstraint } from './type-expr.js';

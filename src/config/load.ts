@@ -191,7 +191,7 @@ export function confinedPath(path: string): string | undefined {
   return parts.length === 0 ? undefined : parts.join('/');
 }
 
-function makeFunctionContext(reader: ConfigReader, functions: ReadonlyMap<string, FunctionDef>): FunctionContext {
+export function makeFunctionContext(reader: ConfigReader, functions: ReadonlyMap<string, FunctionDef>): FunctionContext {
   const outside = (path: string): { error: string } => ({ error: `The path ${JSON.stringify(path)} is outside the config directory; file functions may only read files inside it.` });
   const templateFunctions = new Map([...functions].filter(([name]) => name !== 'templatefile'));
   const ctx: FunctionContext = {
