@@ -24,6 +24,7 @@ resource "iam_user" "team" {
   for_each = var.users
   name     = each.key
   email    = each.value.email
+  access_mode = "console"
 }
 `;
 

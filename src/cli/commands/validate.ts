@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { errorDiag, utf8ByteOffset, type Diagnostic, type SourcePos } from '../../diag/index.js';
-import { loadConfig, type ConfigReader, type VariableArg } from '../../config/index.js';
+import type { VariableArg } from '../../config/index.js';
+import { validateConfig } from '../../engine/index.js';
+import { directoryReader, nodeEngineHost } from '../engine-host.js';
 import { printDiagnostics, type GlobalOptions } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -18,39 +18,6 @@ Variables are read from IAMFORM_VAR_<name>, then *.auto.iamvars files in name or
 --var-file and --var options in the order given (later values win).
 
 Exit codes: 0 the configuration is valid (warnings allowed), 1 it has errors.`;
-
-/** The config directory on disk as a ConfigReader; relative paths resolve against `dir`. */
-export function directoryReader(dir: string): ConfigReader {
-  const message = (e: unknown): string => (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e));
-  return {
-    listFiles() {
-      try {
-        return readdirSync(dir, { withFileTypes: true })
-          .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(resolve(dir, entry.name), { throwIfNoEntry: false })?.isFile() === true))
-          .map((entry) => entry.name);
-      } catch (e) {
-        return { error: message(e) };
-      }
-    },
-    readFile(path) {
-      try {
-        return { text: readFileSync(resolve(dir, path), 'utf8') };
-      } catch (e) {
-        return { error: message(e) };
-      }
-    },
-    fileExists(path) {
-      try {
-        const s = statSync(resolve(dir, path), { throwIfNoEntry: false });
-        if (s === undefined) return false;
-        if (s.isDirectory()) return { error: `${path} is a directory, not a file` };
-        return s.isFile();
-      } catch (e) {
-        return { error: message(e) };
-      }
-    },
-  };
-}
 
 interface JsonRange {
   filename: string;
@@ -77,7 +44,7 @@ export const validateCommand: CommandModule = {
     const vars: VariableArg[] = [];
     program
       .command('validate')
-      .description('parse, decode and type-check the config; no backend calls')
+      .description('check the config fully (syntax, types, schemas, references, policy documents, role dependencies); no backend calls')
       .option('--var <NAME=VALUE>', 'set a variable (repeatable)', (text: string) => {
         vars.push({ kind: 'var', text });
         return text;
@@ -106,7 +73,7 @@ async function runValidate(io: CliIo, globals: GlobalOptions, vars: readonly Var
       }),
     );
   } else {
-    const result = loadConfig({ reader, vars, env: io.env });
+    const result = validateConfig(nodeEngineHost(globals.dir, io.env), vars);
     diagnostics.push(...result.diagnostics);
     sources = result.sources;
   }

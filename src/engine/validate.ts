@@ -1,0 +1,55 @@
+import { hasErrors, type Diagnostic } from '../diag/index.js';
+import type { VariableArg } from '../config/index.js';
+import { planChanges, type RefreshedObject } from '../plan/index.js';
+import { defaultRegions, makeKeeper } from '../schema/index.js';
+import { emptyState } from '../state/index.js';
+import type { EngineHost } from './types.js';
+import { loadWorkspace } from './workspace.js';
+
+export interface ValidateResult {
+  readonly diagnostics: Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** Data sources whose objects only the backend knows: validate cannot look them up. */
+const needsBackend = new Set(['plan.data-not-found']);
+
+/**
+ * Everything that can be checked before any backend call: syntax, types, schemas, references
+ * to undeclared things, policy documents against the backend's pure validator (limits,
+ * registered actions), role dependencies. It plans against an empty state with only the
+ * region projects and the system catalog as the backend, and drops what only the backend
+ * could answer (a data source naming a user or sub-project).
+ */
+export function validateConfig(host: EngineHost, vars: readonly VariableArg[]): ValidateResult {
+  const workspace = loadWorkspace(host, vars);
+  const diagnostics = [...workspace.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics, sources: workspace.sources };
+  const regions: RefreshedObject[] = defaultRegions.map((name) => ({
+    id: `region-${name}`,
+    attributes: { name, description: `Region ${name}`, parent_id: '', enabled: true, kind: 'region' },
+  }));
+  const result = planChanges({
+    config: workspace.config,
+    variables: workspace.evaluated.variables,
+    functions: workspace.functions,
+    functionContext: workspace.functionContext,
+    state: emptyState('00000000-0000-4000-8000-000000000000'),
+    refreshed: new Map([['data.iam_project', regions]]),
+    catalog: host.catalog,
+    keeper: (secret, salt) => makeKeeper(secret, salt).hmac,
+    options: { mode: 'normal', targets: [], replace: [], refresh: true },
+    configHash: workspace.configHash,
+  });
+  const seen = new Set(diagnostics.map(key));
+  for (const d of result.diagnostics) {
+    if (needsBackend.has(d.code) || seen.has(key(d))) continue;
+    seen.add(key(d));
+    diagnostics.push(d);
+  }
+  return { diagnostics, sources: workspace.sources };
+}
+
+function key(d: Diagnostic): string {
+  return `${d.code}|${d.summary}|${d.range?.file ?? ''}:${d.range?.start.offset ?? ''}`;
+}
