@@ -1,7 +1,7 @@
 import { compareAddresses, formatAddress, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, type Diagnostic } from '../diag/index.js';
 import { sensitivePaths as markedPaths, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
-import { resourceSchema, sensitivePaths as schemaSensitive, type PlainObject } from '../schema/index.js';
+import { resourceSchema, sensitivePaths as schemaSensitive, UNKNOWN, type PlainObject, type PlainValue } from '../schema/index.js';
 import { comparePaths, formatPath, type AttributePath, type JsonObject } from '../state/index.js';
 import type { Decided } from './evaluation.js';
 import { splitUnknown, topLevel } from './plain.js';
@@ -39,7 +39,10 @@ export function changeOf(d: Decided, prior: PriorInstance | undefined, parts: Ch
   const { instance } = d;
   const mode = instance.address.mode;
   if (d.kind === 'data') {
-    const { known, unknown } = splitUnknown({ ...d.config, ...Object.fromEntries([...(resourceSchema(instance.type, 'data')?.attributes.keys() ?? [])].filter((n) => !(n in d.config) || d.config[n] === null).map((n) => [n, { '~unknown': true } as const])) } as PlainObject);
+    // Read during apply: the arguments as far as known, every other attribute unknown.
+    const planned: Record<string, PlainValue> = { ...d.config };
+    for (const name of resourceSchema(instance.type, 'data')?.attributes.keys() ?? []) if (planned[name] === undefined || planned[name] === null) planned[name] = UNKNOWN;
+    const { known, unknown } = splitUnknown(planned);
     return base(instance, 'read', 'data_depends_on_unknown', undefined, null, known, unknown, [], parts);
   }
   const { decision } = d;
