@@ -7,14 +7,15 @@ locals {
     auditors   = "Reads everything, changes nothing"
   }
 
-  # User ids per team, computed from the people map.
+  # User names per team and the on-call rotation, computed from the people map. The
+  # memberships below turn names into user ids.
   team_members = {
     for team in concat(keys(local.teams), ["security"]) : team => [
-      for name, person in var.people : iam_user.people[name].id if person.team == team
+      for name, person in var.people : name if person.team == team
     ]
   }
 
-  on_call_members = [for name, person in var.people : iam_user.people[name].id if person.on_call]
+  on_call = [for name, person in var.people : name if person.on_call]
 }
 
 resource "iam_group" "team" {
@@ -26,7 +27,7 @@ resource "iam_group" "team" {
 resource "iam_group_membership" "team" {
   for_each = local.teams
   group    = iam_group.team[each.key].id
-  users    = local.team_members[each.key]
+  users    = [for name in local.team_members[each.key] : iam_user.people[name].id]
 }
 
 resource "iam_group" "security" {
@@ -40,7 +41,7 @@ resource "iam_group" "security" {
 
 resource "iam_group_membership" "security" {
   group = iam_group.security.id
-  users = local.team_members["security"]
+  users = [for name in local.team_members["security"] : iam_user.people[name].id]
 }
 
 resource "iam_group" "on_call" {
@@ -50,7 +51,7 @@ resource "iam_group" "on_call" {
 
 resource "iam_group_membership" "on_call" {
   group = iam_group.on_call.id
-  users = local.on_call_members
+  users = [for name in local.on_call : iam_user.people[name].id]
 }
 
 resource "iam_group" "deployers" {

@@ -10,7 +10,7 @@ output "team_sizes" {
 
 output "on_call" {
   description = "User names of the people on call"
-  value       = sort([for name, person in var.people : name if person.on_call])
+  value       = sort(local.on_call)
 }
 
 output "payments_project_id" {
