@@ -12,3 +12,4 @@ export { refreshKinds } from './refresh.js';
 export { applyInputOf, openOutputValue, SEALED_KEY } from './apply-input.js';
 export { changedAddresses, requestOfSavedPlan, savedPlanBasisReasons, savedPlanDifferences, stateForSavedPlan } from './saved-plan.js';
 export { planOnce, applyOnce, type RunResult } from './run.js';
+export { configGraph } from './config-graph.js';

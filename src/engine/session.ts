@@ -7,6 +7,7 @@ import { makeKeeper, writeOnlyPaths } from '../schema/index.js';
 import type { Lock, State } from '../state/index.js';
 import { applyInputOf } from './apply-input.js';
 import { refreshKinds } from './refresh.js';
+import { settleSealedOutputs } from './sealed-outputs.js';
 import type { EngineHost, LockRequest, PlanRequest, StateAccess } from './types.js';
 import { loadWorkspace, type Workspace } from './workspace.js';
 
@@ -121,9 +122,9 @@ export class Session {
       options: { mode: request.mode ?? 'normal', targets: request.targets ?? [], replace: request.replace ?? [], refresh: request.refresh !== false },
       configHash: this.workspace.configHash,
     });
+    const applyPlan = result.applyPlan ? settleSealedOutputs(this.workspace.config, result.applyPlan) : undefined;
     return {
-      ...(result.plan ? { plan: result.plan } : {}),
-      ...(result.applyPlan ? { applyPlan: result.applyPlan } : {}),
+      ...(applyPlan ? { plan: applyPlan.plan, applyPlan } : result.plan ? { plan: result.plan } : {}),
       diagnostics: [...diagnostics.filter((d) => !result.diagnostics.includes(d)), ...result.diagnostics],
     };
   }

@@ -23,7 +23,7 @@ export const accessCommand: CommandModule = {
       .action(
         context.action(async (user: string | undefined, options: { json?: boolean }) => {
           const globals = context.globals();
-          const opened = openLocatedBackend(globals.dir);
+          const opened = openLocatedBackend(globals.dir, context.io.env);
           if (!opened.service) {
             printDiagnostics(context.io, globals, opened.diagnostics);
             return ExitCode.error;

@@ -53,7 +53,7 @@ export const canCommand: CommandModule = {
             printDiagnostics(context.io, globals, [errorDiag('can.scope', target)]);
             return ExitCode.error;
           }
-          const opened = openLocatedBackend(globals.dir);
+          const opened = openLocatedBackend(globals.dir, context.io.env);
           if (!opened.service) {
             printDiagnostics(context.io, globals, opened.diagnostics);
             return ExitCode.error;

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { errorDiag } from '../../diag/index.js';
+import { parsePlanFile } from '../../plan/plan-file.js';
+import { renderPlanJson, renderPlanText } from '../../render/index.js';
+import { instanceAddresses, findInstance, renderInstance, toFileJson, type State } from '../../state/index.js';
+import { printDiagnostics } from '../context.js';
+import { openRun, parseFormat, printRunDiagnostics } from '../engine-run.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CommandContext, CommandModule } from '../program.js';
+import { packageVersion } from '../version.js';
+
+const EXAMPLES = `
+Examples:
+  $ iamform show                          # the state: every managed object
+  $ iamform show release.iamplan          # a saved plan, as plan shows it
+  $ iamform show release.iamplan --format json
+  $ iamform show --format json > state.json`;
+
+function stateText(state: State): string {
+  const addresses = instanceAddresses(state);
+  if (addresses.length === 0) return 'The state is empty: no objects are managed yet.\n';
+  const blocks = addresses.map((address) => {
+    const instance = findInstance(state, address);
+    return instance === undefined ? '' : renderInstance(address, instance);
+  });
+  const outputs = Object.keys(state.outputs).sort();
+  const lines = outputs.length === 0 ? [] : ['', 'Outputs:', '', ...outputs.map((name) => `${name} = ${state.outputs[name]?.sensitive === true ? '(sensitive value)' : JSON.stringify(state.outputs[name]?.value ?? null)}`)];
+  return blocks.join('\n') + (blocks.length > 0 && !blocks[blocks.length - 1]?.endsWith('\n') ? '\n' : '') + (lines.length > 0 ? lines.join('\n') + '\n' : '');
+}
+
+export const showCommand: CommandModule = {
+  register(program: Command, context: CommandContext): void {
+    program
+      .command('show')
+      .description('render a saved plan, or the state when no file is given')
+      .argument('[planfile]', 'a plan saved by "iamform plan --out FILE"')
+      .option('--format <FORMAT>', 'text or json', 'text')
+      .addHelpText('after', EXAMPLES)
+      .action(
+        context.action(async (planFile: string | undefined, options: { format: string }) => {
+          const { io } = context;
+          const globals = context.globals();
+          const format = parseFormat(options.format, ['text', 'json']);
+          if (typeof format !== 'string') {
+            printDiagnostics(io, globals, [format]);
+            return ExitCode.error;
+          }
+          if (planFile !== undefined) {
+            let text: string;
+            try {
+              text = readFileSync(resolve(io.cwd, planFile), 'utf8');
+            } catch (error) {
+              printDiagnostics(io, globals, [errorDiag('cli.read-plan', `Cannot read the saved plan ${planFile}`, { detail: error instanceof Error ? error.message : String(error) })]);
+              return ExitCode.error;
+            }
+            const parsed = parsePlanFile(text, planFile);
+            if (parsed.kind === 'error') {
+              printDiagnostics(io, globals, parsed.diagnostics);
+              return ExitCode.error;
+            }
+            io.stdout.write(format === 'json' ? renderPlanJson(parsed.plan, { iamformVersion: packageVersion() }) : renderPlanText(parsed.plan, { color: globals.colorStdout }));
+            return ExitCode.ok;
+          }
+          const run = openRun(io, globals, []);
+          if (!run) return ExitCode.error;
+          const read = await run.session.readState();
+          await run.session.close();
+          if (!read.state) {
+            printRunDiagnostics(run, read.diagnostics);
+            return ExitCode.error;
+          }
+          if (format === 'json') {
+            const doc = toFileJson(read.state, read.state.serial, { iamformVersion: packageVersion() });
+            for (const output of Object.values(doc.outputs)) if (output.sensitive) output.value = null;
+            io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+          } else io.stdout.write(stateText(read.state));
+          return ExitCode.ok;
+        }),
+      );
+  },
+};
