@@ -1,6 +1,6 @@
 import { compareAddresses, formatAddress, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, type Diagnostic } from '../diag/index.js';
-import { sensitivePaths as markedPaths, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
+import { hasMarksDeep, sensitivePaths as markedPaths, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
 import { resourceSchema, sensitivePaths as schemaSensitive, UNKNOWN, type PlainObject, type PlainValue } from '../schema/index.js';
 import { comparePaths, formatPath, type AttributePath, type JsonObject } from '../state/index.js';
 import type { Decided } from './evaluation.js';
@@ -11,6 +11,7 @@ import type { ChangeReason, ResourceChange } from './types.js';
 /** Building `ResourceChange` values from decisions; pure helpers of `planChanges`. */
 
 function uniquePaths(paths: readonly AttributePath[]): AttributePath[] {
+  if (paths.length === 0) return [];
   const seen = new Set<string>();
   const out: AttributePath[] = [];
   for (const p of [...paths].sort(comparePaths)) {
@@ -22,11 +23,15 @@ function uniquePaths(paths: readonly AttributePath[]): AttributePath[] {
   return out;
 }
 
+const sensitiveByType = new Map<string, readonly AttributePath[]>();
+
 /** Schema-sensitive top-level names present in `value` (or unknown in it). */
 function schemaSensitiveIn(type: string, mode: 'managed' | 'data', value: PlainObject | JsonObject | null, unknown: readonly AttributePath[] = []): AttributePath[] {
   if (value === null) return [];
-  const unknownTop = new Set(unknown.map((p) => p[0]));
-  return schemaSensitive(type, mode).filter((p) => (p[0] as string) in value || unknownTop.has(p[0] as string));
+  let paths = sensitiveByType.get(`${mode}:${type}`);
+  if (paths === undefined) sensitiveByType.set(`${mode}:${type}`, (paths = schemaSensitive(type, mode)));
+  if (paths.length === 0) return [];
+  return paths.filter((p) => (p[0] as string) in value || unknown.some((u) => u[0] === p[0]));
 }
 
 export interface ChangeParts {
@@ -47,7 +52,7 @@ export function changeOf(d: Decided, prior: PriorInstance | undefined, parts: Ch
   }
   const { decision } = d;
   const { known, unknown } = splitUnknown(decision.planned);
-  const configMarks = topLevel(markedPaths(instance.values));
+  const configMarks = hasMarksDeep(instance.values) ? topLevel(markedPaths(instance.values)) : [];
   const afterSensitive = uniquePaths([...configMarks.filter((p) => (p[0] as string) in known || unknown.some((u) => u[0] === p[0])), ...schemaSensitiveIn(instance.type, mode, known, unknown)]);
   const before = decision.before as JsonObject | null;
   const beforeSensitive = before === null ? [] : uniquePaths([...(prior?.sensitivePaths ?? []), ...schemaSensitiveIn(instance.type, mode, before)]);

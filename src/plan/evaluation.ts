@@ -90,6 +90,17 @@ const maxPasses = 8;
  */
 export function evaluatePlanned(ctx: EvaluationContext, diags: Diagnostic[]): Planner {
   const literalData = resolveLiteralData(ctx);
+  // The evaluator takes from the hook only what the block does not write; the rest is
+  // left out here, which keeps the values built per instance small.
+  const written = new Map<string, ReadonlySet<string>>();
+  for (const decl of ctx.input.config.resources) written.set(formatAddress(decl.address), new Set(decl.block.body.items.flatMap((i) => (i.kind === 'attribute' ? [i.name] : i.type === 'dynamic' ? [i.labels[0]?.value ?? ''] : [i.type]))));
+  const unset = (value: PlainObject, key: string): PlainObject => {
+    const names = written.get(key.replace(/\[.*$/s, ''));
+    if (names === undefined) return value;
+    const out: Record<string, PlainValue> = {};
+    for (const k of Object.keys(value)) if (!names.has(k)) out[k] = value[k] as PlainValue;
+    return out;
+  };
   let previous: Map<string, Decided> | undefined;
   for (let pass = 1; ; pass++) {
     const passDiags: Diagnostic[] = [];
@@ -110,7 +121,7 @@ export function evaluatePlanned(ctx: EvaluationContext, diags: Diagnostic[]): Pl
       if (instance !== undefined) {
         const planned = plannedOf(decide(instance));
         served.set(key, 'planned');
-        return planned === undefined ? undefined : fromPlain(planned);
+        return planned === undefined ? undefined : fromPlain(unset(planned, key));
       }
       const literal = literalData.get(key);
       if (literal !== undefined) {
@@ -121,12 +132,12 @@ export function evaluatePlanned(ctx: EvaluationContext, diags: Diagnostic[]): Pl
       if (prev !== undefined) {
         served.set(key, 'planned');
         const planned = plannedOf(prev);
-        return planned === undefined ? undefined : fromPlain(planned);
+        return planned === undefined ? undefined : fromPlain(unset(planned, key));
       }
       const prior = address.mode === 'managed' ? ctx.prior.instances.get(key) : undefined;
       if (prior !== undefined && !prior.gone) {
         served.set(key, 'prior');
-        return fromPlain(prior.attributes as PlainObject);
+        return fromPlain(unset(prior.attributes as PlainObject, key));
       }
       served.set(key, 'none');
       return undefined;

@@ -1,5 +1,5 @@
 import type { LifecycleSettings } from '../config/index.js';
-import { keeperOf, plannedValues, replacePaths, resourceSchema, writeOnlyPaths, isUnknown, type PlainObject, type PlainValue } from '../schema/index.js';
+import { equalValues, forcesReplacementPaths, keeperOf, plannedValues, resourceSchema, writeOnlyPaths, isUnknown, type AttrType, type PlainObject, type PlainValue } from '../schema/index.js';
 import type { AttributePath } from '../state/index.js';
 import { canonicalDocuments, differingPaths, settableNames } from './attribute-diff.js';
 import type { PriorInstance } from './prior.js';
@@ -29,6 +29,37 @@ export interface DecideInput {
   readonly keeper: (secret: string, salt: string) => string;
 }
 
+/** What the diff needs of a type's schema, computed once per type. */
+interface TypeFacts {
+  readonly writeOnly: readonly string[];
+  /** Settable attributes and blocks that are not write-only: what an update compares. */
+  readonly compared: readonly string[] | undefined;
+  readonly settable: readonly string[] | undefined;
+  readonly forcing: readonly { readonly name: string; readonly type: AttrType }[];
+}
+
+const factsByType = new Map<string, TypeFacts>();
+
+function factsOf(type: string): TypeFacts {
+  let facts = factsByType.get(type);
+  if (facts === undefined) {
+    const schema = resourceSchema(type, 'managed');
+    const writeOnly = writeOnlyPaths(type).map((p) => p[0] as string);
+    const settable = schema ? settableNames(schema) : undefined;
+    const forcing = forcesReplacementPaths(type).map((p) => ({ name: p[0] as string, type: schema?.attributes.get(p[0] as string)?.type ?? ({ kind: 'dynamic' } as AttrType) }));
+    facts = { writeOnly, settable, compared: settable?.filter((n) => !writeOnly.includes(n)), forcing };
+    factsByType.set(type, facts);
+  }
+  return facts;
+}
+
+/** The forces-replacement attributes whose planned value differs from the prior one. */
+function forcedPaths(facts: TypeFacts, before: PlainObject, planned: PlainObject): AttributePath[] {
+  const out: AttributePath[] = [];
+  for (const f of facts.forcing) if (!equalValues(f.type, before[f.name], planned[f.name])) out.push([f.name]);
+  return out;
+}
+
 function ignored(lifecycle: LifecycleSettings, name: string): boolean {
   return lifecycle.ignoreChanges === 'all' || lifecycle.ignoreChanges.includes(name);
 }
@@ -50,22 +81,22 @@ function writeOnlyChanged(value: PlainValue | undefined, privateData: PlainValue
  */
 export function decideInstance(input: DecideInput): InstanceDecision {
   const { type, config, prior, lifecycle } = input;
-  const writeOnly = writeOnlyPaths(type).map((p) => p[0] as string);
+  const facts = factsOf(type);
+  const writeOnly = facts.writeOnly;
   if (prior === undefined || prior.gone) {
     const planned = canonicalDocuments(type, 'managed', plannedValues(type, 'managed', config));
     const reason: ChangeReason = prior?.gone === true ? 'deleted_outside' : 'new';
     return { action: 'create', reason, before: null, planned, replacePaths: [], writeOnlyChanges: writeOnly.filter((n) => config[n] !== undefined && config[n] !== null).map((n) => [n]) };
   }
   const before = canonicalDocuments(type, 'managed', prior.attributes as PlainObject);
-  const schema = resourceSchema(type, 'managed');
   const keepIgnored = (planned: PlainObject): PlainObject => {
     if (lifecycle.ignoreChanges !== 'all' && lifecycle.ignoreChanges.length === 0) return planned;
     const out: Record<string, PlainValue> = { ...planned };
-    for (const name of schema ? settableNames(schema) : Object.keys(planned)) if (ignored(lifecycle, name)) out[name] = before[name] ?? null;
+    for (const name of facts.settable ?? Object.keys(planned)) if (ignored(lifecycle, name)) out[name] = before[name] ?? null;
     return out;
   };
   let planned = keepIgnored(canonicalDocuments(type, 'managed', plannedValues(type, 'managed', config, before)));
-  const forced = replacePaths(type, before, planned);
+  const forced = forcedPaths(facts, before, planned);
   if (input.forceReplace || forced.length > 0) {
     planned = keepIgnored(canonicalDocuments(type, 'managed', plannedValues(type, 'managed', config)));
     return {
@@ -73,11 +104,11 @@ export function decideInstance(input: DecideInput): InstanceDecision {
       reason: forced.length > 0 ? 'replace_forced_by_attribute' : 'replace_requested',
       before,
       planned,
-      replacePaths: replacePaths(type, before, planned),
+      replacePaths: forcedPaths(facts, before, planned),
       writeOnlyChanges: writeOnly.filter((n) => !ignored(lifecycle, n) && config[n] !== undefined && config[n] !== null).map((n) => [n]),
     };
   }
-  const changed = differingPaths(type, 'managed', before, planned, schema ? settableNames(schema).filter((n) => !writeOnly.includes(n)) : undefined);
+  const changed = differingPaths(type, 'managed', before, planned, facts.compared);
   const writeOnlyChanges = writeOnly.filter((n) => !ignored(lifecycle, n) && writeOnlyChanged(config[n], prior.private as PlainValue | undefined, n, input.keeper)).map((n) => [n]);
   if (changed.length > 0 || writeOnlyChanges.length > 0) return { action: 'update', reason: 'config_changed', before, planned, replacePaths: [], writeOnlyChanges };
   return { action: 'no-op', before, planned, replacePaths: [], writeOnlyChanges: [] };

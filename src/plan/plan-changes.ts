@@ -20,7 +20,7 @@ import { reportUnmatchedTargets, targetFilter } from './targets.js';
 import { PLAN_FORMAT_VERSION, type ChangeReason, type Plan, type PlanSummary, type ResourceChange } from './types.js';
 import { validateInstances, validateRoleDependencies } from './validate-plan.js';
 import { writeOnlyValues } from './write-only.js';
-import type { PlainObject } from '../schema/index.js';
+import { isWhollyKnown, type PlainObject } from '../schema/index.js';
 
 /**
  * Plans the changes that bring the backend to the config, as Terraform does: refresh and
@@ -156,7 +156,7 @@ function valuesFor(d: Decided | undefined, template: JsonObject | undefined): Js
 }
 
 function hasUnknownPart(value: PlainObject): boolean {
-  return JSON.stringify(value).includes('"~unknown":true');
+  return !isWhollyKnown(value);
 }
 
 /** The planned value with placeholders for the executor (pass B config, pass A decision). */
