@@ -18,3 +18,6 @@ export { loadConfig, type LoadOptions, type LoadResult, type ConfigReader, type 
 export * as render from './render/index.js';
 export { renderPlanText, renderPlanJson, parsePlanJson, createApplyLog, renderApplyEventJson } from './render/index.js';
 export { serializePlanFile, parsePlanFile, stalePlanReasons, stalePlanDiagnostic, type CurrentBasis, type PlanReadResult } from './plan/plan-file.js';
+export * as engine from './engine/index.js';
+export { Session, validateConfig, planOnce, applyOnce, type EngineHost, type PlanRequest, type PlanOutcome, type RunResult } from './engine/index.js';
+export { nodeEngineHost } from './cli/engine-host.js';

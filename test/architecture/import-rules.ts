@@ -17,6 +17,9 @@ export const allowedModuleImports: Record<string, readonly string[]> = {
   apply: ['plan', 'graph', 'state', 'provider', 'schema', 'addr', 'diag'],
   provider: ['backend', 'schema', 'state', 'addr', 'diag'],
   backend: ['diag'],
+  // The library API behind src/index.ts: it orchestrates every module but never the CLI,
+  // which is a shell over it (rendering, prompts, exit codes).
+  engine: ['diag', 'addr', 'hcl', 'schema', 'config', 'graph', 'state', 'plan', 'render', 'apply', 'provider', 'backend', 'backend/policy'],
   cli: ['*'],
   index: ['*'],
 };
