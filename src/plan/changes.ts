@@ -63,6 +63,7 @@ export function changeOf(d: Decided, prior: PriorInstance | undefined, parts: Ch
     replacePaths: decision.replacePaths,
     ...(decision.writeOnlyChanges.length > 0 ? { writeOnlyChanges: decision.writeOnlyChanges } : {}),
     ...(prior?.adopted === 'import' && prior.importId !== undefined ? { importId: prior.importId } : {}),
+    ...(prior?.movedFrom !== undefined ? { previousAddress: prior.movedFrom } : {}),
   };
 }
 
@@ -110,6 +111,7 @@ export function deletionOf(prior: PriorInstance, reason: ChangeReason, before: J
     replacePaths: [],
     dependsOn,
     createBeforeDestroy: false,
+    ...(prior.movedFrom !== undefined ? { previousAddress: prior.movedFrom } : {}),
   };
 }
 

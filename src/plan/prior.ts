@@ -23,6 +23,8 @@ export interface PriorInstance {
   /** How the instance came to be managed in this plan, when not from state. */
   readonly adopted?: 'pending_intent' | 'import';
   readonly importId?: string;
+  /** The address state had before a `moved` block moved the instance here. */
+  readonly movedFrom?: ResourceAddress;
 }
 
 export interface PriorPicture {
@@ -62,8 +64,14 @@ export function withId(id: string, attributes: JsonObject): JsonObject {
 }
 
 /** Applies `moved` blocks to the state's instances (resource- or instance-level). */
-export function applyMoves(state: State, moved: readonly { readonly from: ResourceAddress; readonly to: ResourceAddress; readonly range: SourceRange }[], diags: Diagnostic[]): Map<string, { address: ResourceAddress; instance: InstanceState }> {
-  const out = new Map<string, { address: ResourceAddress; instance: InstanceState }>();
+export interface MovedInstance {
+  readonly address: ResourceAddress;
+  readonly instance: InstanceState;
+  readonly movedFrom?: ResourceAddress;
+}
+
+export function applyMoves(state: State, moved: readonly { readonly from: ResourceAddress; readonly to: ResourceAddress; readonly range: SourceRange }[], diags: Diagnostic[]): Map<string, MovedInstance> {
+  const out = new Map<string, MovedInstance>();
   for (const resource of state.resources) {
     if (resource.mode !== 'managed') continue;
     for (const instance of resource.instances) {
@@ -82,18 +90,18 @@ export function applyMoves(state: State, moved: readonly { readonly from: Resour
         continue;
       }
       out.delete(formatAddress(entry.address));
-      out.set(targetKey, { address: target, instance: entry.instance });
+      out.set(targetKey, { address: target, instance: entry.instance, movedFrom: entry.movedFrom ?? entry.address });
     }
   }
   return out;
 }
 
 /** Refreshes every moved state instance against the backend's lists and records drift. */
-export function refreshPrior(moved: Map<string, { address: ResourceAddress; instance: InstanceState }>, index: RefreshIndex, refresh: boolean): PriorPicture {
+export function refreshPrior(moved: Map<string, MovedInstance>, index: RefreshIndex, refresh: boolean): PriorPicture {
   const instances = new Map<string, PriorInstance>();
   const drift = new Map<string, ResourceDrift>();
   const managedIds = new Map<string, Set<string>>();
-  for (const [key, { address, instance }] of moved) {
+  for (const [key, { address, instance, movedFrom }] of moved) {
     let ids = managedIds.get(address.type);
     if (ids === undefined) managedIds.set(address.type, (ids = new Set()));
     ids.add(instance.id);
@@ -104,6 +112,7 @@ export function refreshPrior(moved: Map<string, { address: ResourceAddress; inst
       sensitivePaths: instance.sensitivePaths,
       dependencies: instance.dependencies,
       ...(instance.private !== undefined ? { private: instance.private } : {}),
+      ...(movedFrom !== undefined ? { movedFrom } : {}),
     };
     if (!refresh || !index.has(address.type)) {
       instances.set(key, { ...base, attributes: stateValue, gone: false });

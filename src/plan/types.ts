@@ -62,6 +62,8 @@ export interface ResourceChange {
   readonly writeOnlyChanges?: readonly AttributePath[];
   /** Set when the change adopts an existing backend object by an `import` block. */
   readonly importId?: string;
+  /** Set when a `moved` block moved the instance here from this address (state follows). */
+  readonly previousAddress?: ResourceAddress;
 }
 
 /** A difference between state and the backend found by refresh ("changed outside iamform"). */

@@ -86,6 +86,7 @@ describe('moved and import blocks', () => {
     const r = planCase({ files: { 'main.hcl': hcl }, state: priorState([ops]), remote: mirror([ops]) });
     expect(actions(r.plan)).toEqual({});
     expect(r.applyPlan?.priorState.resources.map((x) => x.name)).toEqual(['operations']);
+    expect(r.plan?.changes.map((c) => [formatAddress(c.address), c.previousAddress && formatAddress(c.previousAddress)])).toEqual([['iam_group.operations', 'iam_group.ops']]);
   });
   it('adopts an existing object by id and counts the import', () => {
     const hcl = `${opsHcl}import {\n  to = iam_group.ops\n  id = "g-ops"\n}\n`;
