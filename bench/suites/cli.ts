@@ -59,16 +59,15 @@ function runOnce(dir: string, command: Command, timeoutMs: number): Promise<Samp
     const child = spawn(process.execPath, ['--import', hook, bin, '--chdir', dir, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stderr.length < 4000) stderr += chunk;
+      stderr = (stderr + chunk).slice(-8000);
     });
     child.on('error', (e) => reject(new Error(`${command}: could not start (${e.message})`)));
     child.on('close', (code, signal) => {
       const elapsed = performance.now() - start;
-      if (signal !== null) return reject(new Error(`${command}: stopped by ${signal} after ${ms(elapsed)}${signal === 'SIGTERM' ? ' (time limit)' : ''}`));
-      if (code !== expect) {
-        const first = stderr.split('\n').find((line) => line.trim() !== '') ?? '(no output on stderr)';
-        return reject(new Error(`${command}: exit code ${String(code)}, expected ${expect}: ${first.trim()}`));
-      }
+      const lines = stderr.split('\n').map((line) => line.trim());
+      const why = lines.find((line) => /^(Error|FATAL ERROR)\b/.test(line)) ?? lines.find((line) => line !== '') ?? '(no output on stderr)';
+      if (signal !== null) return reject(new Error(`${command}: stopped by ${signal} after ${ms(elapsed)}${signal === 'SIGTERM' ? ' (time limit)' : ''}: ${why}`));
+      if (code !== expect) return reject(new Error(`${command}: exit code ${String(code)} after ${ms(elapsed)}, expected ${expect}: ${why}`));
       const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
       resolve({ ms: elapsed, rssBytes: rss });
     });
