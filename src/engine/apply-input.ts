@@ -1,7 +1,6 @@
-import { formatAddress, parseAddress, type ResourceAddress } from '../addr/index.js';
-import type { AppliedLookup, ApplyInput, ResolveResult } from '../apply/index.js';
-import { placeholder, resolvePlaceholders, type ApplyPlan, type ResourceChange } from '../plan/index.js';
-import type { JsonObject, JsonValue, OutputState, State } from '../state/index.js';
+import { applyInputFromPlan, resolvedOutputs, type ApplyInput } from '../apply/index.js';
+import { placeholdersIn, type ApplyPlan } from '../plan/index.js';
+import type { JsonObject, JsonValue, OutputState } from '../state/index.js';
 import type { SecretBox } from './types.js';
 
 /**
@@ -11,127 +10,89 @@ import type { SecretBox } from './types.js';
  */
 export const SEALED_KEY = 'iamform:sealed';
 
-/** Formatted instance address → address, parsed once per apply. */
-class AddressCache {
-  private readonly known = new Map<string, ResourceAddress>();
-  constructor(changes: readonly ResourceChange[]) {
-    for (const c of changes) this.known.set(formatAddress(c.address), c.address);
-  }
-  get(text: string): ResourceAddress | undefined {
-    let found = this.known.get(text);
-    if (found === undefined) {
-      found = parseAddress(text).address;
-      if (found !== undefined) this.known.set(text, found);
-    }
-    return found;
-  }
-}
-
-function attributeOf(id: string, attributes: JsonObject, attribute: string): JsonValue | undefined {
-  if (attribute === 'id') return attributes['id'] ?? id;
-  return attributes[attribute];
+/** `iam_user.u["a"]` → `iam_user.u`: the resource of a formatted instance address. */
+function resourceText(address: string): string {
+  const bracket = address.indexOf('[');
+  return bracket < 0 ? address : address.slice(0, bracket);
 }
 
 /**
- * What the executor needs to carry out a plan made by `planChanges`: instance dependencies,
- * a resolver that fills the placeholders of partly unknown values from objects applied
- * before, and the outputs of the final state (secrets sealed when `box` is given, dropped
- * otherwise).
+ * The planner's dependencies with whole-resource entries narrowed where the change's values
+ * say exactly which instances it waits for. A reference without a literal key
+ * (`iam_user.u[each.key].id`) makes the planner depend on the whole resource, which the
+ * executor would expand to an edge per instance: O(n²) for n instances referring to n others.
+ * When the change's unknown values name instances of that resource (their placeholders),
+ * only those instances can hold it up, since every other instance's values are known now.
+ * Without placeholders of that resource (a `depends_on`), the whole resource stays.
  */
-export function applyInputOf(applyPlan: ApplyPlan, box: SecretBox | undefined): ApplyInput {
-  const { plan } = applyPlan;
-  const addresses = new AddressCache(plan.changes);
-  const instanceDependencies = new Map<string, ResourceAddress[]>();
+export function exactDependencies(applyPlan: ApplyPlan): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
   for (const [key, deps] of applyPlan.dependencies) {
-    instanceDependencies.set(
-      key,
-      deps.flatMap((d) => addresses.get(d) ?? []),
-    );
-  }
-  const resolveAfter = (change: ResourceChange, applied: AppliedLookup): ResolveResult => {
-    const key = formatAddress(change.address);
     const template = applyPlan.applyValues.get(key);
-    if (template === undefined) return { kind: 'ok', after: change.after ?? {} };
-    const resolved = resolvePlaceholders(withoutOwnUnknowns(template, key), (address, attribute) => {
-      const target = addresses.get(address);
-      const object = target === undefined ? undefined : applied(target);
-      return object === undefined ? undefined : attributeOf(object.id, object.attributes, attribute);
-    });
-    if (resolved.missing.length > 0) {
-      const names = resolved.missing.map((m) => `${m.address}.${m.attribute}`).join(', ');
-      return { kind: 'error', message: `Values known only after apply are missing: ${names}.` };
-    }
-    return { kind: 'ok', after: resolved.value as JsonObject };
-  };
-  const outputs = (state: State, secrets: ReadonlyMap<string, JsonObject>): Readonly<Record<string, OutputState>> => finalOutputs(applyPlan, state, secrets, box);
-  return { changes: plan.changes, prior: applyPlan.priorState, instanceDependencies, resolveAfter, outputs };
-}
-
-/**
- * The template without the top-level attributes that stand for the instance's own computed
- * values (its `id`): the provider computes those, nothing resolves them beforehand.
- */
-function withoutOwnUnknowns(template: JsonObject, key: string): JsonObject {
-  const own = placeholder(key, '').slice(0, -1);
-  let out: JsonObject | undefined;
-  for (const [name, value] of Object.entries(template)) {
-    if (typeof value !== 'string' || !value.startsWith(own)) continue;
-    out ??= { ...template };
-    delete out[name];
-  }
-  return out ?? template;
-}
-
-/** Every planned output's value against the final state; secrets sealed, or the output dropped without a box. */
-function finalOutputs(applyPlan: ApplyPlan, state: State, secrets: ReadonlyMap<string, JsonObject>, box: SecretBox | undefined): Record<string, OutputState> {
-  const { plan } = applyPlan;
-  if (plan.mode === 'refresh-only') return { ...state.outputs };
-  const needsState = plan.outputs.some((o) => o.action !== 'delete' && applyPlan.outputValues.has(o.name));
-  const instances = new Map<string, { id: string; attributes: JsonObject }>();
-  if (needsState) {
-    for (const r of state.resources) {
-      for (const i of r.instances) instances.set(formatAddress({ mode: r.mode, type: r.type, name: r.name, ...(i.key !== undefined ? { key: i.key } : {}) }), i);
-    }
-  }
-  const out: Record<string, OutputState> = {};
-  for (const o of plan.outputs) {
-    if (o.action === 'delete') continue;
-    const template = applyPlan.outputValues.get(o.name);
-    if (template === undefined) {
-      if (o.action === 'no-op' && state.outputs[o.name] !== undefined) out[o.name] = state.outputs[o.name] as OutputState;
-      else out[o.name] = { value: o.after ?? null, sensitive: o.sensitive };
+    const writeOnly = applyPlan.writeOnly.get(key);
+    if (template === undefined && writeOnly === undefined) {
+      out.set(key, deps);
       continue;
     }
-    let usedSecret = false;
-    const resolved = resolvePlaceholders(template, (address, attribute) => {
-      const secret = secrets.get(address)?.[attribute];
-      if (secret !== undefined) {
-        usedSecret = true;
-        return secret;
+    const named = new Map<string, Set<string>>();
+    for (const value of [template, writeOnly]) {
+      if (value === undefined) continue;
+      for (const p of placeholdersIn(value as JsonValue)) {
+        if (p.address === key) continue;
+        const resource = resourceText(p.address);
+        let set = named.get(resource);
+        if (set === undefined) named.set(resource, (set = new Set()));
+        set.add(p.address);
       }
-      const instance = instances.get(address);
-      return instance === undefined ? undefined : attributeOf(instance.id, instance.attributes, attribute);
-    });
-    if (resolved.missing.length > 0) {
-      // A secret not returned in this apply (the key existed before): keep what was stored.
-      const prior = state.outputs[o.name];
-      if (prior !== undefined) out[o.name] = prior;
-      continue;
     }
-    if (usedSecret) {
-      if (box === undefined) continue;
-      out[o.name] = { value: { [SEALED_KEY]: box.seal(JSON.stringify(resolved.value)) }, sensitive: true };
-    } else out[o.name] = { value: resolved.value, sensitive: o.sensitive };
+    const narrowed = new Set<string>();
+    for (const dep of deps) {
+      const exact = dep.includes('[') ? undefined : named.get(dep);
+      if (exact === undefined) narrowed.add(dep);
+      else for (const instance of exact) narrowed.add(instance);
+    }
+    out.set(key, [...narrowed].sort());
   }
   return out;
 }
 
-/** An output's stored value, with a sealed secret opened (undefined when it cannot be). */
+/**
+ * What the executor needs to carry out a plan made by `planChanges`: the apply module's
+ * input for it, with exact dependencies, and outputs whose secrets are sealed with `box`
+ * (without a box a secret output is shown once and not kept).
+ */
+export function applyInputOf(applyPlan: ApplyPlan, box: SecretBox | undefined): ApplyInput {
+  const narrowed: ApplyPlan = { ...applyPlan, dependencies: exactDependencies(applyPlan) };
+  const input = applyInputFromPlan(narrowed);
+  return {
+    ...input,
+    outputs: (state, secrets) => {
+      const resolved = resolvedOutputs(narrowed, state, secrets);
+      const stored: Record<string, OutputState> = { ...resolved.stored };
+      if (box !== undefined) {
+        for (const [name, output] of resolved.shown) {
+          if (stored[name] !== undefined) continue;
+          stored[name] = { value: { [SEALED_KEY]: box.seal(JSON.stringify(output.value)) }, sensitive: true };
+        }
+      }
+      for (const planned of applyPlan.plan.outputs) {
+        // A sealed output whose secret was not returned again keeps its stored value.
+        const prior = state.outputs[planned.name];
+        if (planned.action !== 'delete' && stored[planned.name] === undefined && prior !== undefined && isSealed(prior.value)) stored[planned.name] = prior;
+      }
+      return stored;
+    },
+  };
+}
+
+function isSealed(value: JsonValue): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value[SEALED_KEY] === 'string';
+}
+
+/** An output's stored value, with a sealed secret opened (`sealed` when it cannot be). */
 export function openOutputValue(value: JsonValue, box: SecretBox | undefined): { value: JsonValue } | { sealed: true } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { value };
-  const sealed = value[SEALED_KEY];
-  if (typeof sealed !== 'string' || Object.keys(value).length !== 1) return { value };
-  const opened = box?.open(sealed);
+  if (!isSealed(value)) return { value };
+  const opened = box?.open((value as JsonObject)[SEALED_KEY] as string);
   if (opened === undefined) return { sealed: true };
   try {
     return { value: JSON.parse(opened) as JsonValue };

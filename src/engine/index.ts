@@ -9,7 +9,7 @@ export { Session, type ApplyRequest, type PlanOutcome } from './session.js';
 export { loadWorkspace, type Workspace } from './workspace.js';
 export { validateConfig, type ValidateResult } from './validate.js';
 export { refreshKinds } from './refresh.js';
-export { applyInputOf, openOutputValue, SEALED_KEY } from './apply-input.js';
+export { applyInputOf, exactDependencies, openOutputValue, SEALED_KEY } from './apply-input.js';
 export { changedAddresses, requestOfSavedPlan, savedPlanBasisReasons, savedPlanDifferences, stateForSavedPlan } from './saved-plan.js';
 export { planOnce, applyOnce, type RunResult } from './run.js';
 export { configGraph } from './config-graph.js';
