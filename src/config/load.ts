@@ -32,6 +32,12 @@ export interface LoadOptions extends ResourceHooks {
   /** The environment, for `IAMFORM_VAR_<name>`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly functions?: ReadonlyMap<string, FunctionDef>;
+  /**
+   * Decode and resolve variables, but evaluate only the settings (`provider`), not resources,
+   * locals or outputs: for callers that evaluate the config themselves (the planner does, with
+   * the refreshed state) and report its diagnostics then. `evaluated` then holds no instances.
+   */
+  readonly settingsOnly?: boolean;
 }
 
 export interface LoadResult {
@@ -133,7 +139,15 @@ export function loadConfig(options: LoadOptions): LoadResult {
   }
 
   const variables = resolveVariables(config.variables, inputs, env, diags);
-  const evaluated = evaluateConfig(config, variables, { functions, functionContext, ...hooksOf(options) }, diags);
+  let evaluated: EvaluatedConfig;
+  if (options.settingsOnly === true) {
+    // Only what the provider block says counts here; locals are reported by the full evaluation.
+    const sink: Diagnostic[] = [];
+    evaluated = evaluateConfig({ ...config, resources: [], outputs: new Map(), imports: [], moved: [] }, variables, { functions, functionContext }, sink);
+    const inProvider = (d: Diagnostic): boolean =>
+      config.providers.some((p) => d.range !== undefined && d.range.file === p.range.file && d.range.start.offset >= p.range.start.offset && d.range.end.offset <= p.range.end.offset);
+    diags.push(...sink.filter(inProvider));
+  } else evaluated = evaluateConfig(config, variables, { functions, functionContext, ...hooksOf(options) }, diags);
   return { config, evaluated, diagnostics: diags, sources };
 }
 
