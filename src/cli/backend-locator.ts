@@ -18,7 +18,7 @@ export interface BackendLocation {
  * block do.
  */
 export function locateBackend(dir: string, env: Readonly<Record<string, string | undefined>> = {}): { location?: BackendLocation; diagnostics: Diagnostic[] } {
-  const workspace = loadWorkspace(nodeEngineHost(dir, env), []);
+  const workspace = loadWorkspace(nodeEngineHost(dir, env), [], true);
   const settings = workspace.provider;
   const range = settings.range;
   const inProvider = workspace.diagnostics.filter(

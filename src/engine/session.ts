@@ -41,9 +41,12 @@ export class Session {
     readonly workspace: Workspace,
   ) {}
 
-  /** Loads the config; check `workspace.diagnostics` before going on. */
+  /**
+   * Loads the config (settings and variables; the planner evaluates resources); check
+   * `workspace.diagnostics` before going on.
+   */
   static open(host: EngineHost, vars: readonly VariableArg[] = []): Session {
-    return new Session(host, loadWorkspace(host, vars));
+    return new Session(host, loadWorkspace(host, vars, true));
   }
 
   private stateAccess(): { access?: StateAccess; diagnostics: Diagnostic[] } {

@@ -25,8 +25,12 @@ export interface Workspace {
 
 const configFile = /\.(hcl|hcl\.json|tf\.json)$/;
 
-/** Loads the config directory with the resource schemas; an empty directory is an error. */
-export function loadWorkspace(host: EngineHost, vars: readonly VariableArg[]): Workspace {
+/**
+ * Loads the config directory with the resource schemas; an empty directory is an error. With
+ * `settingsOnly`, resources are not evaluated here: the planner evaluates them (once, against
+ * the refreshed state) and reports their diagnostics itself.
+ */
+export function loadWorkspace(host: EngineHost, vars: readonly VariableArg[], settingsOnly = false): Workspace {
   const diagnostics: Diagnostic[] = [];
   const listed = host.reader.listFiles();
   if (!('error' in listed) && !listed.some((name) => configFile.test(name))) {
@@ -36,7 +40,7 @@ export function loadWorkspace(host: EngineHost, vars: readonly VariableArg[]): W
       }),
     );
   }
-  const loaded = loadConfig({ reader: host.reader, vars, env: host.env, schemaFor: bodySchemaHookFor });
+  const loaded = loadConfig({ reader: host.reader, vars, env: host.env, schemaFor: bodySchemaHookFor, settingsOnly });
   diagnostics.push(...loaded.diagnostics);
   const provider = providerSettings(loaded.config, loaded.evaluated, diagnostics);
   const state = loaded.config.settings.state;
