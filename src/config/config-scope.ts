@@ -5,7 +5,7 @@ import type { EvalContext, Resolved } from './eval/context.js';
 import type { FunctionContext, FunctionDef } from './functions/types.js';
 import type { Config, ResourceDecl } from './model.js';
 import type { BodySchemaHook } from './resource-body.js';
-import type { ExpandedResource } from './instance.js';
+import type { ExpandedResource, ResourceInstance } from './instance.js';
 import { dynamicVal, propagateMarks, stringVal, unknownVal, type Value } from './value.js';
 
 /** How the evaluator learns about resources beyond the config. */
@@ -14,9 +14,10 @@ export interface ResourceHooks {
   schemaFor?(type: string, mode: ResourceAddress['mode']): BodySchemaHook | undefined;
   /**
    * The last known value of an instance (from state), whose attributes stand in for those the
-   * config does not set. Without it such attributes are unknown.
+   * config does not set. Without it such attributes are unknown. `instance`, when given, is the
+   * instance as this evaluation decoded it, so that a planner can answer with planned values.
    */
-  resourceValues?(address: ResourceAddress): Value | undefined;
+  resourceValues?(address: ResourceAddress, instance?: ResourceInstance): Value | undefined;
 }
 
 type NodeState = { readonly kind: 'active' } | { readonly kind: 'done'; readonly value: Value };

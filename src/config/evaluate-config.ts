@@ -298,7 +298,7 @@ function referenceValue(expanded: ExpandedResource, hooks: ResourceHooks): Value
 
 function instanceObject(inst: ResourceInstance, hooks: ResourceHooks): Value {
   const schema = hooks.schemaFor?.(inst.type, inst.address.mode);
-  const prior = hooks.resourceValues?.(inst.address);
+  const prior = hooks.resourceValues?.(inst.address, inst);
   const attrs = new Map(inst.values.attributes);
   const priorAttrs = prior !== undefined && (prior.kind === 'object' || prior.kind === 'map') ? mappingEntries(prior) : undefined;
   const fill = (name: string, sensitive: boolean): void => {
