@@ -1,8 +1,21 @@
 import { createInterface } from 'node:readline';
 import type { CliIo } from './io.js';
 
+/**
+ * A reader that stops early (`iamform plan | head`) closes the pipe: the rest of the output has
+ * nowhere to go, which is not an error worth a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 /** The real process as a CliIo. */
 export function processIo(): CliIo {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   return {
     stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
