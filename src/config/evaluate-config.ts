@@ -8,7 +8,7 @@ import { countObject, expandCount, expandForEach, type Expansion } from './expan
 import type { FunctionContext, FunctionDef } from './functions/types.js';
 import type { ExpandedResource, LifecycleSettings, OutputValue, ResourceInstance } from './instance.js';
 import type { Config, ResourceDecl } from './model.js';
-import { referencesInBody, referencesIn, type Reference } from './references.js';
+import { referencesInBody, referencesIn, resourceReferencesThroughLocals, type Reference } from './references.js';
 import { evalBody, type BodySchemaHook } from './resource-body.js';
 import { staticExpression } from './json-syntax.js';
 import {
@@ -144,6 +144,9 @@ function addressOf(written: Expression, files: readonly HclFile[], diags: Diagno
   return parsed.address;
 }
 
+/** Per config: the resources each local value refers to, transitively (shared by every resource). */
+const localResourceMemos = new WeakMap<Config, Map<string, readonly ResourceAddress[]>>();
+
 function expandResource(
   decl: ResourceDecl,
   scope: ConfigScope,
@@ -157,7 +160,10 @@ function expandResource(
   if (decl.forEach !== undefined) expansion = expandForEach(evalExpr(evaluation(undefined, local), decl.forEach.expr), decl.forEach, context, local);
   else if (decl.count !== undefined) expansion = expandCount(evalExpr(evaluation(undefined, local), decl.count.expr), decl.count, context, local);
 
-  const references: Reference[] = referencesInBody(decl.block.body);
+  const direct: Reference[] = referencesInBody(decl.block.body);
+  let memo = localResourceMemos.get(scope.config);
+  if (memo === undefined) localResourceMemos.set(scope.config, (memo = new Map()));
+  const references: Reference[] = [...direct, ...resourceReferencesThroughLocals(direct, scope.config.locals, memo)];
   const dependsOn = decodeDependsOn(decl, scope, local);
   const lifecycle = decodeLifecycle(decl, evaluation(undefined, local), local);
   const provider = decl.provider ? providerText(decl) : undefined;

@@ -167,3 +167,44 @@ function withLiteralKey(address: ResourceAddress, step: TraversalStep | undefine
   const key = step.key.kind === 'number' ? step.key.value : step.key.value;
   return { ...address, key };
 }
+
+/**
+ * The resource references a body makes through local values, transitively: `local.ids` whose
+ * expression names `iam_user.team` yields a `resource` reference to `iam_user.team`, ranged
+ * at the `local.ids` reference in the body (where a dependency cycle would be reported). A
+ * local that refers back to itself stops the walk; the evaluator reports that cycle.
+ * `memo` caches each local's resource references across calls.
+ */
+export function resourceReferencesThroughLocals(
+  references: readonly Reference[],
+  locals: ReadonlyMap<string, { readonly expr: Expression }>,
+  memo: Map<string, readonly ResourceAddress[]> = new Map(),
+): Reference[] {
+  const out: Reference[] = [];
+  for (const ref of references) {
+    if (ref.kind !== 'local') continue;
+    for (const address of localResources(ref.name, locals, memo, new Set())) out.push({ kind: 'resource', address, range: ref.range });
+  }
+  return out;
+}
+
+function localResources(
+  name: string,
+  locals: ReadonlyMap<string, { readonly expr: Expression }>,
+  memo: Map<string, readonly ResourceAddress[]>,
+  visiting: Set<string>,
+): readonly ResourceAddress[] {
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  const decl = locals.get(name);
+  if (decl === undefined || visiting.has(name)) return [];
+  visiting.add(name);
+  const found: ResourceAddress[] = [];
+  for (const ref of referencesIn(decl.expr)) {
+    if (ref.kind === 'resource') found.push(ref.address);
+    else if (ref.kind === 'local') found.push(...localResources(ref.name, locals, memo, visiting));
+  }
+  visiting.delete(name);
+  memo.set(name, found);
+  return found;
+}

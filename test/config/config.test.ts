@@ -55,6 +55,15 @@ describe('resources and references', () => {
     const refs = r.evaluated.instances.find((i) => i.type === 'b')?.references.map((ref) => (ref.kind === 'resource' ? formatAddress(ref.address) : `${ref.kind}.${ref.name}`));
     expect(refs).toEqual(['variable.v', 'local.l', 'a.one']);
   });
+  it('adds the resources a body reaches through locals, transitively, at the local reference', () => {
+    const r = load({
+      'main.hcl': 'resource "a" "one" { name = "x" }\nlocals {\n  ids = [a.one.id]\n  all = concat(local.ids, [])\n}\nresource "b" "two" {\n  x = local.all\n}\n',
+    });
+    const refs = r.evaluated.instances.find((i) => i.type === 'b')?.references ?? [];
+    const through = refs.filter((ref) => ref.kind === 'resource');
+    expect(through.map((ref) => (ref.kind === 'resource' ? formatAddress(ref.address) : ''))).toEqual(['a.one']);
+    expect([through[0]?.range.start.line, through[0]?.range.start.column]).toEqual([7, 7]);
+  });
   it('reports an undeclared resource with a suggestion and its range', () => {
     const r = load({ 'main.hcl': 'resource "iam_group" "ops" { name = "ops" }\nresource "x" "y" {\n  g = iam_group.osp.id\n}\n' });
     const d = errors(r.diagnostics)[0];
