@@ -108,7 +108,12 @@ export async function applyAndReport(run: EngineRun, plan: Plan, applyPlan: Appl
     buffer.push(...lines);
     if (buffer.length >= 256 || event.kind === 'apply_done' || event.kind === 'change_failed') flush();
   };
-  const result = await run.session.apply(applyPlan, { parallelism, onEvent });
+  let stopping = false;
+  const release = io.onInterrupt?.(() => {
+    if (!stopping) io.stderr.write('\nInterrupt received: changes in flight finish and are recorded, nothing new starts. Press Ctrl-C again to force.\n');
+    stopping = true;
+  });
+  const result = await run.session.apply(applyPlan, { parallelism, onEvent, shouldStop: () => stopping }).finally(() => release?.());
   flush();
   if (!('state' in result)) {
     printRunDiagnostics(run, result.diagnostics);
@@ -116,6 +121,9 @@ export async function applyAndReport(run: EngineRun, plan: Plan, applyPlan: Appl
   }
   if (result.diagnostics.length > 0) printRunDiagnostics(run, result.diagnostics);
   printSecretsNote(run, result.secrets.size);
+  if (result.outcome.notStarted > 0) {
+    io.stderr.write(`\nApply stopped: ${result.outcome.notStarted} change(s) were not carried out. The state records every change that completed; run apply again to finish.\n`);
+  }
   if (result.outcome.failed > 0 || result.outcome.notStarted > 0 || hasErrors(result.diagnostics)) return ExitCode.error;
   return ExitCode.ok;
 }

@@ -15,4 +15,9 @@ export interface CliIo {
   readonly cwd: string;
   /** Reads one line from standard input; undefined at end of input. */
   readLine(prompt: string): Promise<string | undefined>;
+  /**
+   * Calls `listener` on an interrupt (Ctrl-C) until the returned function is called; while a
+   * listener is registered the interrupt does not end the process. Absent: not interruptible.
+   */
+  onInterrupt?(listener: () => void): () => void;
 }

@@ -22,6 +22,16 @@ export function processIo(): CliIo {
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    onInterrupt(listener) {
+      // The first Ctrl-C asks for a clean stop; a second one ends the process at once.
+      let count = 0;
+      const handler = (): void => {
+        if (++count > 1) process.exit(130);
+        listener();
+      };
+      process.on('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
     readLine: (prompt) =>
       new Promise((resolveLine) => {
         const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
