@@ -96,11 +96,22 @@ function affected(c: ResourceChange, v: JsonObject | null, before: AccessWorld, 
   }
 }
 
+/**
+ * Allowed actions by scope per compiled grant set. `compileGrants` returns one object for
+ * equal grant lists, and subjects with the same groups share it: each distinct set is
+ * analysed once. Callers only read the result.
+ */
+const allowedCache = new WeakMap<object, Map<string, Set<string>>>();
+
 function allowedByScope(world: AccessWorld, subject: string, catalog: Catalog): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
   const grants = world.grantsOf(subject);
-  if (grants.length === 0) return out;
-  for (const scope of effectiveAccess(compileGrants(grants, catalog), catalog)) {
+  if (grants.length === 0) return new Map();
+  const compiled = compileGrants(grants, catalog);
+  const known = allowedCache.get(compiled);
+  if (known !== undefined) return known;
+  const out = new Map<string, Set<string>>();
+  allowedCache.set(compiled, out);
+  for (const scope of effectiveAccess(compiled, catalog)) {
     const label = scopeLabel(scope.scope);
     let set = out.get(label);
     if (set === undefined) out.set(label, (set = new Set()));
