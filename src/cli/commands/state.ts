@@ -8,6 +8,8 @@ import { printDiagnostics, type GlobalOptions } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext, CommandModule } from '../program.js';
 import { packageVersion } from '../version.js';
+import { loadWorkspace } from '../../engine/index.js';
+import { nodeEngineHost } from '../engine-host.js';
 
 export interface StateLocationOptions {
   state?: string;
@@ -19,11 +21,16 @@ export const STATE_OPTION_HELP = 'the state file (default: state/default.iamstat
  * The file state store for the config directory. `--state PATH` is relative to the working
  * directory, as paths typed on a command line are; the default lives under `--chdir`.
  */
-export function openStateStore(io: { cwd: string }, globals: GlobalOptions, options: StateLocationOptions): { store: StateStore; path: string } {
-  const path = options.state === undefined ? resolveStatePath(globals.dir) : resolveStatePath(io.cwd, options.state);
+export function openStateStore(io: { cwd: string; env?: Readonly<Record<string, string | undefined>> }, globals: GlobalOptions, options: StateLocationOptions): { store: StateStore; path: string } {
+  const path = options.state === undefined ? resolveStatePath(globals.dir, configuredStatePath(globals.dir, io.env ?? {})) : resolveStatePath(io.cwd, options.state);
   const inside = relative(globals.dir, path);
   const displayPath = inside.startsWith('..') || isAbsolute(inside) ? path : inside;
   return { store: fileStateStore({ path, displayPath, iamformVersion: packageVersion() }), path: displayPath };
+}
+
+/** The state path the config names (`iamform { state "local" { path } }`), read as plan and apply read it. */
+function configuredStatePath(dir: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return loadWorkspace(nodeEngineHost(dir, env), [], true).statePath;
 }
 
 /** Reads persisted state; an absent state file is an error here (there is nothing to inspect). */
