@@ -43,6 +43,17 @@ describe('saved plans', () => {
   });
 });
 
+describe('saved plans and planning options', () => {
+  it('refuses planning options beside a saved plan', async () => {
+    const dir = scratchCopy('quickstart');
+    expect((await cli(dir, 'plan', '--out', join(dir, 'p.iamplan'))).code).toBe(0);
+    const mixed = await cli(dir, 'apply', join(dir, 'p.iamplan'), '--target', 'iam_user.alice');
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('Planning options cannot be combined with a saved plan');
+    expect((await cli(dir, 'state', 'list')).stdout.trim()).toBe('');
+  });
+});
+
 describe('the state lock', () => {
   const lockedStore = (dir: string) => fileStateStore({ path: join(dir, 'state', 'default.iamstate.json') });
 

@@ -92,7 +92,18 @@ export const applyCommand: CommandModule = {
           const run = openRun(io, globals, flags.request.vars ?? []);
           if (!run) return ExitCode.error;
           try {
-            if (planFile !== undefined) return await applySaved(run, planFile, flags);
+            if (planFile !== undefined) {
+              const planning = [options.target, options.replace].some((list) => (list ?? []).length > 0) || options.destroy === true || options.refreshOnly === true || options.refresh === 'false';
+              if (planning) {
+                printRunDiagnostics(run, [
+                  errorDiag('cli.saved-plan-options', 'Planning options cannot be combined with a saved plan', {
+                    detail: `The saved plan ${planFile} was made with its own targets and mode, and is applied exactly. Pass --target, --replace, --destroy, --refresh-only and --refresh to "iamform plan --out" instead.`,
+                  }),
+                ]);
+                return ExitCode.error;
+              }
+              return await applySaved(run, planFile, flags);
+            }
             return await planAndApply(run, flags, { autoApprove: options.autoApprove === true, operation: flags.request.mode === 'destroy' ? 'destroy' : 'apply' });
           } finally {
             const problems = await run.session.close();
