@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { describeMix, mixFor, writeGeneratedConfig, type Layout } from '../generate-config.js';
@@ -51,12 +51,22 @@ function runOnce(dir: string, command: Command, timeoutMs: number): Promise<Samp
   const { args, expect } = invocations[command];
   const rssFile = join(dir, '.rss');
   rmSync(rssFile, { force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', IAMFORM_BENCH_RSS_FILE: rssFile };
+  // The binary runs as a user's shell runs it: through its shebang (which sets the Node flags
+  // iamform starts with), with the Node that runs the bench first on PATH; the RSS hook
+  // rides in NODE_OPTIONS so that it measures that very process.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    CI: '1',
+    IAMFORM_BENCH_RSS_FILE: rssFile,
+    PATH: `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}`,
+    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${hook}`.trim(),
+  };
   delete env['IAMFORM_LOG'];
   return new Promise((resolve, reject) => {
     const start = performance.now();
     // stdout goes nowhere: a plan of 100,000 creations is large, and a user would page or pipe it.
-    const child = spawn(process.execPath, ['--import', hook, bin, '--chdir', dir, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
+    const child = spawn(bin, ['--chdir', dir, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-8000);
