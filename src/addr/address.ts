@@ -54,7 +54,8 @@ export function addressContains(target: ResourceAddress, candidate: ResourceAddr
   return target.key === undefined || target.key === candidate.key;
 }
 
-function compareKeys(a: InstanceKey | undefined, b: InstanceKey | undefined): number {
+/** The order of instance keys: no key first, then numbers numerically, then strings. */
+export function compareInstanceKeys(a: InstanceKey | undefined, b: InstanceKey | undefined): number {
   if (a === b) return 0;
   if (a === undefined) return -1;
   if (b === undefined) return 1;
@@ -72,7 +73,7 @@ export function compareAddresses(a: ResourceAddress, b: ResourceAddress): number
   if (a.mode !== b.mode) return a.mode === 'managed' ? -1 : 1;
   if (a.type !== b.type) return a.type < b.type ? -1 : 1;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return compareKeys(a.key, b.key);
+  return compareInstanceKeys(a.key, b.key);
 }
 
 export interface ParseAddressResult {

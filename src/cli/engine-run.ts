@@ -3,6 +3,7 @@ import type { ApplyEvent } from '../apply/index.js';
 import { Session, type PlanOutcome } from '../engine/index.js';
 import type { VariableArg } from '../config/index.js';
 import type { ApplyPlan, Plan } from '../plan/index.js';
+import type { State } from '../state/index.js';
 import { createApplyLog, renderPlanJson, renderPlanText } from '../render/index.js';
 import { printDiagnostics, type GlobalOptions } from './context.js';
 import { nodeEngineHost } from './engine-host.js';
@@ -25,6 +26,22 @@ export function openRun(io: CliIo, globals: GlobalOptions, vars: readonly Variab
     return undefined;
   }
   return { io, globals, session };
+}
+
+/**
+ * Reads state for a command that only looks at it (show, output): loads the config, reads
+ * state with the apply journal replayed, and prints what stood in the way.
+ */
+export async function readStateForCommand(io: CliIo, globals: GlobalOptions): Promise<State | undefined> {
+  const run = openRun(io, globals, []);
+  if (!run) return undefined;
+  const read = await run.session.readState();
+  await run.session.close();
+  if (!read.state) {
+    printRunDiagnostics(run, read.diagnostics);
+    return undefined;
+  }
+  return read.state;
 }
 
 export function printRunDiagnostics(run: EngineRun, diagnostics: readonly Diagnostic[]): void {

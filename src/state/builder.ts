@@ -1,4 +1,4 @@
-import { compareAddresses, resourceOf, type InstanceKey, type ResourceAddress } from '../addr/index.js';
+import { compareAddresses, compareInstanceKeys, resourceOf, type InstanceKey, type ResourceAddress } from '../addr/index.js';
 import type { InstanceState, JsonValue, OutputState, PendingIntent, ResourceState, State } from './types.js';
 import { STATE_VERSION } from './types.js';
 
@@ -7,17 +7,6 @@ interface ResourceEntry {
   readonly instances: Map<string, InstanceState>;
   /** The sorted instances of the last snapshot; dropped when the resource changes. */
   sorted: InstanceState[] | undefined;
-}
-
-/** The order of `compareAddresses` on keys: no key, then numbers, then strings. */
-function compareKeys(a: InstanceKey | undefined, b: InstanceKey | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return -1;
-  if (b === undefined) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
-  return a < b ? -1 : 1;
 }
 
 /** Distinct for `undefined`, each number and each string (`1` and `"1"` differ). */
@@ -111,7 +100,7 @@ export class StateBuilder {
     if (this.snapshot) return this.snapshot;
     const resources: ResourceState[] = [];
     for (const entry of this.resources.values()) {
-      entry.sorted ??= [...entry.instances.values()].sort((a, b) => compareKeys(a.key, b.key));
+      entry.sorted ??= [...entry.instances.values()].sort((a, b) => compareInstanceKeys(a.key, b.key));
       resources.push({ mode: entry.head.mode, type: entry.head.type, name: entry.head.name, instances: entry.sorted });
     }
     resources.sort(compareAddresses);

@@ -3,7 +3,7 @@ import { closest, errorDiag } from '../../diag/index.js';
 import { openOutputValue } from '../../engine/index.js';
 import type { JsonValue } from '../../state/index.js';
 import { printDiagnostics } from '../context.js';
-import { openRun, printRunDiagnostics } from '../engine-run.js';
+import { readStateForCommand } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext, CommandModule } from '../program.js';
 import { nodeEngineHost } from '../engine-host.js';
@@ -41,17 +41,11 @@ export const outputCommand: CommandModule = {
         context.action(async (name: string | undefined, options: OutputOptions) => {
           const { io } = context;
           const globals = context.globals();
-          const run = openRun(io, globals, []);
-          if (!run) return ExitCode.error;
-          const read = await run.session.readState();
-          await run.session.close();
-          if (!read.state) {
-            printRunDiagnostics(run, read.diagnostics);
-            return ExitCode.error;
-          }
+          const state = await readStateForCommand(io, globals);
+          if (!state) return ExitCode.error;
           const box = nodeEngineHost(globals.dir, io.env).secrets;
           const show = options.showSensitive === true;
-          const outputs = read.state.outputs;
+          const outputs = state.outputs;
           const valueOf = (key: string): { value: JsonValue; hidden: boolean } => {
             const o = outputs[key];
             if (o === undefined) return { value: null, hidden: false };

@@ -6,7 +6,7 @@ import { parsePlanFile } from '../../plan/plan-file.js';
 import { renderPlanJson, renderPlanText } from '../../render/index.js';
 import { instanceAddresses, findInstance, renderInstance, toFileJson, type State } from '../../state/index.js';
 import { printDiagnostics } from '../context.js';
-import { openRun, parseFormat, printRunDiagnostics } from '../engine-run.js';
+import { parseFormat, readStateForCommand } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext, CommandModule } from '../program.js';
 import { packageVersion } from '../version.js';
@@ -63,19 +63,13 @@ export const showCommand: CommandModule = {
             io.stdout.write(format === 'json' ? renderPlanJson(parsed.plan, { iamformVersion: packageVersion() }) : renderPlanText(parsed.plan, { color: globals.colorStdout }));
             return ExitCode.ok;
           }
-          const run = openRun(io, globals, []);
-          if (!run) return ExitCode.error;
-          const read = await run.session.readState();
-          await run.session.close();
-          if (!read.state) {
-            printRunDiagnostics(run, read.diagnostics);
-            return ExitCode.error;
-          }
+          const state = await readStateForCommand(io, globals);
+          if (!state) return ExitCode.error;
           if (format === 'json') {
-            const doc = toFileJson(read.state, read.state.serial, { iamformVersion: packageVersion() });
+            const doc = toFileJson(state, state.serial, { iamformVersion: packageVersion() });
             for (const output of Object.values(doc.outputs)) if (output.sensitive) output.value = null;
             io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
-          } else io.stdout.write(stateText(read.state));
+          } else io.stdout.write(stateText(state));
           return ExitCode.ok;
         }),
       );
