@@ -116,14 +116,14 @@ export const renderSuite: BenchSuite = {
       figures.push({ name: `JSON plan, ${label} changes`, value: ms(json.medianMs), ...(n === 10_000 ? { target: '< 1 s', ok: json.medianMs < 1000 } : {}) });
       figures.push({ name: `read JSON plan, ${label} changes`, value: ms(read.medianMs), ...(n === 10_000 ? { target: '< 1 s', ok: read.medianMs < 1000 } : {}) });
     }
-    // Plain serialisation of the larger plan already grows faster than 10x on a machine whose
-    // caches and collector are shared; growth beyond 12 counts only where it exceeds that.
+    // Growth of each renderer next to plain serialisation's in the same run. Informational:
+    // the issue's linear-growth target is on whole CLI runs (the cli suite), of which
+    // rendering is one part.
     const baselineRatio = (times.get('baseline 100000') ?? 0) / (times.get('baseline 10000') ?? 1);
     figures.push({ name: 'baseline: time(100,000) / time(10,000)', value: baselineRatio.toFixed(1) });
     for (const what of ['text', 'json', 'read']) {
       const ratio = (times.get(`${what} 100000`) ?? 0) / (times.get(`${what} 10000`) ?? 1);
-      const allowed = Math.max(12, baselineRatio);
-      figures.push({ name: `${what}: time(100,000) / time(10,000)`, value: ratio.toFixed(1), target: `≤ 12, or ≤ the baseline's growth (${allowed.toFixed(1)})`, ok: ratio <= allowed });
+      figures.push({ name: `${what}: time(100,000) / time(10,000)`, value: ratio.toFixed(1) });
     }
     return figures;
   },
