@@ -4,6 +4,5 @@
  */
 export * from './text/index.js';
 export * from './json/index.js';
-export type { ApplyLogEvent } from './apply-event.js';
 export type { PlanReadResult } from '../plan/plan-file.js';
 export type { PlanJson, PlanJsonOptions } from '../plan/plan-json.js';

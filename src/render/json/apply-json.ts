@@ -1,6 +1,6 @@
 import { formatAddress } from '../../addr/index.js';
 import type { JsonObject } from '../../state/index.js';
-import type { ApplyLogEvent } from '../apply-event.js';
+import type { ApplyEvent } from '../../plan/apply-events.js';
 import { applyEventMessage } from '../text/apply-log.js';
 
 /**
@@ -8,7 +8,7 @@ import { applyEventMessage } from '../text/apply-log.js';
  * would say), `@timestamp` (ISO 8601 from the event's own time), then the event's fields
  * with addresses as strings. Key order is fixed.
  */
-export function renderApplyEventJson(event: ApplyLogEvent): string {
+export function renderApplyEventJson(event: ApplyEvent): string {
   const level = event.kind === 'change_failed' || (event.kind === 'apply_done' && event.failed > 0) ? 'error' : 'info';
   const head: JsonObject = {
     '@level': level,
@@ -19,7 +19,7 @@ export function renderApplyEventJson(event: ApplyLogEvent): string {
   return JSON.stringify({ ...head, ...fields(event) });
 }
 
-function fields(event: ApplyLogEvent): JsonObject {
+function fields(event: ApplyEvent): JsonObject {
   switch (event.kind) {
     case 'apply_start':
       return { total: event.total };

@@ -1,6 +1,6 @@
 import { formatAddress } from '../../addr/index.js';
 import type { ChangeAction, Plan } from '../../plan/types.js';
-import type { ApplyLogEvent } from '../apply-event.js';
+import type { ApplyEvent } from '../../plan/apply-events.js';
 import { makeStyle, type Style } from './style.js';
 
 export interface ApplyLogOptions {
@@ -15,7 +15,7 @@ export interface ApplyLogOptions {
  * closing summary, so it is one object per apply.
  */
 export interface ApplyLog {
-  lines(event: ApplyLogEvent): string[];
+  lines(event: ApplyEvent): string[];
 }
 
 interface Words {
@@ -101,7 +101,7 @@ export function createApplyLog(options: ApplyLogOptions): ApplyLog {
   };
 }
 
-function failedHeadline(event: Extract<ApplyLogEvent, { kind: 'apply_done' }>): string {
+function failedHeadline(event: Extract<ApplyEvent, { kind: 'apply_done' }>): string {
   const skipped = event.skipped > 0 ? `, ${event.skipped} skipped` : '';
   return `Apply failed: ${plural(event.failed, 'change')} failed${skipped}.`;
 }
@@ -110,7 +110,7 @@ function failedHeadline(event: Extract<ApplyLogEvent, { kind: 'apply_done' }>): 
  * One event as a single plain line, without the run's memory (for JSON lines and logs); null
  * for events that print nothing.
  */
-export function applyEventMessage(event: ApplyLogEvent): string | null {
+export function applyEventMessage(event: ApplyEvent): string | null {
   switch (event.kind) {
     case 'apply_start':
       return `Applying ${plural(event.total, 'change')}`;
@@ -133,7 +133,7 @@ export function applyEventMessage(event: ApplyLogEvent): string | null {
   }
 }
 
-function summary(style: Style, event: Extract<ApplyLogEvent, { kind: 'apply_done' }>, failures: readonly string[], skips: readonly string[]): string[] {
+function summary(style: Style, event: Extract<ApplyEvent, { kind: 'apply_done' }>, failures: readonly string[], skips: readonly string[]): string[] {
   const resources = `Resources: ${event.added} added, ${event.changed} changed, ${event.destroyed} destroyed.`;
   if (event.failed === 0 && event.skipped === 0) return ['', style.add(style.bold(`Apply complete! ${resources}`))];
   const lines = ['', style.remove(style.bold(failedHeadline(event))), resources];

@@ -1,12 +1,23 @@
 import type { ResourceAddress } from '../addr/index.js';
-import type { ChangeAction } from '../plan/types.js';
+import type { ChangeAction } from './types.js';
 
 /**
- * The apply events the views read, stated structurally: `render` may not import `apply`, and
- * every `ApplyEvent` of `src/apply/events.ts` is assignable to this union (a test pins it).
- * Closed, discriminated by `kind`.
+ * Why a change failed: the backend's status and code and a message naming the field. A
+ * provider's `ProviderError` is one.
  */
-export type ApplyLogEvent =
+export interface ChangeError {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+}
+
+/**
+ * What the executor reports while applying. Views (text log, Ink progress, JSON lines)
+ * subscribe; the executor itself never prints. Defined beside the Plan model, which both the
+ * executor and the views import. A closed union discriminated by `kind`.
+ */
+export type ApplyEvent =
   | { readonly kind: 'apply_start'; readonly total: number; readonly at: number }
   | { readonly kind: 'change_start'; readonly address: ResourceAddress; readonly action: ChangeAction; readonly at: number }
   | {
@@ -21,13 +32,14 @@ export type ApplyLogEvent =
       readonly kind: 'change_failed';
       readonly address: ResourceAddress;
       readonly action: ChangeAction;
-      readonly error: { readonly status: number; readonly code: string; readonly message: string; readonly field?: string };
+      readonly error: ChangeError;
       readonly at: number;
     }
   | {
       readonly kind: 'change_skipped';
       readonly address: ResourceAddress;
       readonly action: ChangeAction;
+      /** The failed change this one depended on. */
       readonly cause: ResourceAddress;
       readonly at: number;
     }
@@ -40,3 +52,5 @@ export type ApplyLogEvent =
       readonly skipped: number;
       readonly at: number;
     };
+
+export type ApplyEventListener = (event: ApplyEvent) => void;
