@@ -1,5 +1,5 @@
 import { ErrorCode, invalid, type BackendError } from '../errors.js';
-import type { AccessMode, LoginProtection, Phone } from '../model/types.js';
+import type { AccessMode, LoginProtection, Phone, UserCreate, UserUpdate } from '../model/types.js';
 
 /**
  * The attribute rules of an IAM user, checked on the merged result of a create or an update
@@ -17,6 +17,53 @@ export interface UserDraft {
   readonly receiveNotifications: boolean;
   /** Whether the user will have a console password after the change. */
   readonly passwordSet: boolean;
+}
+
+/** Every stored field of a user but its id and timestamps: what a create or an update decides. */
+export interface UserFields extends UserDraft {
+  readonly enabled: boolean;
+  readonly passwordResetRequired: boolean;
+}
+
+/** An empty email or an empty phone means none. */
+function contactOrNull<T>(value: T | null | undefined, empty: (v: T) => boolean): T | null {
+  return value === null || value === undefined || empty(value) ? null : value;
+}
+const emptyEmail = (e: string): boolean => e === '';
+const emptyPhone = (p: Phone): boolean => p.countryCode === '' && p.number === '';
+
+/** The fields of a new user, with the service's defaults for what the input leaves out. */
+export function userFieldsFromCreate(input: UserCreate): UserFields {
+  return {
+    name: input.name,
+    displayName: input.displayName ?? input.name,
+    description: input.description ?? '',
+    email: contactOrNull(input.email, emptyEmail),
+    phone: contactOrNull(input.phone, emptyPhone),
+    enabled: input.enabled ?? true,
+    accessMode: input.accessMode ?? 'both',
+    passwordSet: input.password !== undefined,
+    passwordResetRequired: input.passwordResetRequired ?? true,
+    loginProtection: input.loginProtection ?? 'none',
+    receiveNotifications: input.receiveNotifications ?? false,
+  };
+}
+
+/** The fields after an update: what the input sets, the rest as before. */
+export function userFieldsFromUpdate(before: UserFields, input: UserUpdate): UserFields {
+  return {
+    name: before.name,
+    displayName: input.displayName ?? before.displayName,
+    description: input.description ?? before.description,
+    email: input.email === undefined ? before.email : contactOrNull(input.email, emptyEmail),
+    phone: input.phone === undefined ? before.phone : contactOrNull(input.phone, emptyPhone),
+    enabled: input.enabled ?? before.enabled,
+    accessMode: input.accessMode ?? before.accessMode,
+    passwordSet: input.password !== undefined || before.passwordSet,
+    passwordResetRequired: input.passwordResetRequired ?? before.passwordResetRequired,
+    loginProtection: input.loginProtection ?? before.loginProtection,
+    receiveNotifications: input.receiveNotifications ?? before.receiveNotifications,
+  };
 }
 
 export const accessModes: readonly AccessMode[] = ['console', 'programmatic', 'both'];

@@ -1,8 +1,8 @@
 import { hashPassword, newId, verifyPassword } from '../crypto/secrets.js';
 import { ErrorCode, conflict, fail, invalid, notFound, ok, type BackendError, type Result } from '../errors.js';
-import type { Phone, User, UserCreate, UserUpdate } from '../model/types.js';
+import type { User, UserCreate, UserUpdate } from '../model/types.js';
 import { checkPasswordStrength } from '../rules/password-policy.js';
-import { checkUserDraft, normalizedPhone, type UserDraft } from '../rules/user-rules.js';
+import { checkUserDraft, normalizedPhone, userFieldsFromCreate, userFieldsFromUpdate, type UserDraft, type UserFields } from '../rules/user-rules.js';
 import { userFromRow } from '../store/rows.js';
 import { removeAccessKeys, removeAttachments, removeMemberships } from './cascade.js';
 import type { ServiceContext } from './context.js';
@@ -46,14 +46,8 @@ function uniqueness(ctx: ServiceContext, draft: UserDraft, selfId: string | null
   return undefined;
 }
 
-function normalizeEmpty<T>(value: T | null | undefined, empty: (v: T) => boolean): T | null | undefined {
-  return value !== null && value !== undefined && empty(value) ? null : value;
-}
 
-const emptyEmail = (e: string): boolean => e === '';
-const emptyPhone = (p: Phone): boolean => p.countryCode === '' && p.number === '';
-
-function writeUser(ctx: ServiceContext, id: string, draft: UserDraft & { enabled: boolean; passwordResetRequired: boolean }, hash: string | null, createdAt: string): void {
+function writeUser(ctx: ServiceContext, id: string, draft: UserFields, hash: string | null, createdAt: string): void {
   ctx.db
     .statement(
       `INSERT INTO users (id, name, name_key, display_name, description, email, email_key, phone_country_code, phone_number, phone_key,
@@ -89,19 +83,7 @@ function writeUser(ctx: ServiceContext, id: string, draft: UserDraft & { enabled
 }
 
 export function createUser(ctx: ServiceContext, input: UserCreate): Result<User> {
-  const draft = {
-    name: input.name,
-    displayName: input.displayName ?? input.name,
-    description: input.description ?? '',
-    email: normalizeEmpty(input.email, emptyEmail) ?? null,
-    phone: normalizeEmpty(input.phone, emptyPhone) ?? null,
-    enabled: input.enabled ?? true,
-    accessMode: input.accessMode ?? 'both',
-    passwordSet: input.password !== undefined,
-    passwordResetRequired: input.passwordResetRequired ?? true,
-    loginProtection: input.loginProtection ?? 'none',
-    receiveNotifications: input.receiveNotifications ?? false,
-  };
+  const draft = userFieldsFromCreate(input);
   const problem = checkUserDraft(draft) ?? (input.password === undefined ? undefined : checkPasswordStrength(input.password, input.name));
   if (problem) return fail(problem);
   return ctx.db.write(() => {
@@ -121,19 +103,7 @@ export function updateUser(ctx: ServiceContext, id: string, input: UserUpdate): 
     const row = getUserRow(ctx, id);
     if (!row) return fail<User>(notFound('user', id));
     const before = userFromRow(row);
-    const draft = {
-      name: before.name,
-      displayName: input.displayName ?? before.displayName,
-      description: input.description ?? before.description,
-      email: input.email === undefined ? before.email : (normalizeEmpty(input.email, emptyEmail) ?? null),
-      phone: input.phone === undefined ? before.phone : (normalizeEmpty(input.phone, emptyPhone) ?? null),
-      enabled: input.enabled ?? before.enabled,
-      accessMode: input.accessMode ?? before.accessMode,
-      passwordSet: input.password !== undefined || before.passwordSet,
-      passwordResetRequired: input.passwordResetRequired ?? before.passwordResetRequired,
-      loginProtection: input.loginProtection ?? before.loginProtection,
-      receiveNotifications: input.receiveNotifications ?? before.receiveNotifications,
-    };
+    const draft = userFieldsFromUpdate(before, input);
     const oldHash = row['password_hash'] === null ? null : String(row['password_hash']);
     const problem = checkUserDraft(draft) ?? checkNewPassword(input.password, before.name, oldHash) ?? uniqueness(ctx, draft, id);
     if (problem) return fail<User>(problem);

@@ -3,15 +3,11 @@ import { ok, type Result } from '../../backend/index.js';
 import { regionOfSubProject } from '../../backend/model/regions.js';
 import { checkPasswordStrength } from '../../backend/rules/password-policy.js';
 import { checkDescription, checkObjectName, checkSubProjectName } from '../../backend/rules/name-rules.js';
-import { checkUserDraft, normalizedPhone } from '../../backend/rules/user-rules.js';
+import { checkUserDraft, normalizedPhone, userFieldsFromCreate, userFieldsFromUpdate } from '../../backend/rules/user-rules.js';
 import { sha256Hex } from '../../schema/index.js';
 import { conflict, fail, findByIdOrName, invalid, newId, notFound, removeAttachmentsWhere, sortedBy, type MemoryState } from './memory-state.js';
 
 /** Users, groups, memberships and projects of the memory backend. */
-
-function emptyToNull<T>(value: T | null | undefined, empty: (v: T) => boolean): T | null | undefined {
-  return value !== null && value !== undefined && empty(value) ? null : value;
-}
 
 function userTaken(state: MemoryState, user: M.User, selfId: string | null): Result<never> | undefined {
   for (const other of state.users.values()) {
@@ -42,17 +38,7 @@ export function createUser(state: MemoryState, input: M.UserCreate): Result<M.Us
   const now = state.now();
   const user: M.User = {
     id: newId(state),
-    name: input.name,
-    displayName: input.displayName ?? input.name,
-    description: input.description ?? '',
-    email: emptyToNull(input.email, (e) => e === '') ?? null,
-    phone: emptyToNull(input.phone, (p) => p.countryCode === '' && p.number === '') ?? null,
-    enabled: input.enabled ?? true,
-    accessMode: input.accessMode ?? 'both',
-    passwordSet: input.password !== undefined,
-    passwordResetRequired: input.passwordResetRequired ?? true,
-    loginProtection: input.loginProtection ?? 'none',
-    receiveNotifications: input.receiveNotifications ?? false,
+    ...userFieldsFromCreate(input),
     createdAt: now,
     updatedAt: now,
   };
@@ -64,16 +50,7 @@ export function updateUser(state: MemoryState, id: string, input: M.UserUpdate):
   if (before === undefined) return notFound('user', id);
   const user: M.User = {
     ...before,
-    displayName: input.displayName ?? before.displayName,
-    description: input.description ?? before.description,
-    email: input.email === undefined ? before.email : (emptyToNull(input.email, (e) => e === '') ?? null),
-    phone: input.phone === undefined ? before.phone : (emptyToNull(input.phone, (p) => p.countryCode === '' && p.number === '') ?? null),
-    enabled: input.enabled ?? before.enabled,
-    accessMode: input.accessMode ?? before.accessMode,
-    passwordSet: input.password !== undefined || before.passwordSet,
-    passwordResetRequired: input.passwordResetRequired ?? before.passwordResetRequired,
-    loginProtection: input.loginProtection ?? before.loginProtection,
-    receiveNotifications: input.receiveNotifications ?? before.receiveNotifications,
+    ...userFieldsFromUpdate(before, input),
     updatedAt: state.now(),
   };
   return storeUser(state, user, input.password, id);
