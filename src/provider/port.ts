@@ -13,6 +13,8 @@ export interface BackendPort {
   findUser(idOrName: string): Result<M.User>;
   createUser(input: M.UserCreate): Result<M.User>;
   updateUser(id: string, input: M.UserUpdate): Result<M.User>;
+  /** Whether `password` is the user's current password (false when none is set). */
+  checkUserPassword(id: string, password: string): Result<boolean>;
   deleteUser(id: string): Result<M.User>;
 
   listGroups(): M.Group[];

@@ -81,6 +81,13 @@ export function describeProvider(name: string, factory: ProviderFactory): void {
         expect(again.attributes['enabled']).toBe(false);
       });
 
+      it('update with the password the user already has succeeds and records its keeper', async () => {
+        const created = await create('iam_user', { name: 'adopted', access_mode: 'console' }, { password: 'Str0ng!pass' });
+        const updated = ok(await p.update('iam_user', created.id, created.attributes, { ...created.attributes, description: 'adopted' }, { password: 'Str0ng!pass' }));
+        expect(updated.attributes['description']).toBe('adopted');
+        expect(writeOnlyChange('Str0ng!pass', updated.private, 'password')).toBe('unchanged');
+      });
+
       it('refuses duplicate names, emails and phones with their codes', async () => {
         await user('carol', { email: 'c@example.com', phone: [{ country_code: '+49', number: '111' }] });
         expect(failed(await p.create('iam_user', { name: 'CAROL' }, {}))).toEqual({ status: 409, code: 'IAM.1109', field: 'name' });

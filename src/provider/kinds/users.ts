@@ -72,7 +72,12 @@ export const users: KindHandler = {
   },
   update(ctx, id, _prior, values, writeOnly) {
     const password = stringAttr(writeOnly, 'password');
-    return mapResult(ctx.port.updateUser(id, changes(values, password)), (user) => {
+    // A password the user already has is not sent again (the backend refuses an unchanged
+    // one), but its keeper is still recorded: this is how an object adopted without a keeper,
+    // e.g. after an interrupted apply, converges.
+    const current = password === undefined ? undefined : ctx.port.checkUserPassword(id, password);
+    const send = current !== undefined && current.ok && current.value ? undefined : password;
+    return mapResult(ctx.port.updateUser(id, changes(values, send)), (user) => {
       const kept = keeperPrivate(ctx, password);
       return kept === undefined ? userObject(user) : { ...userObject(user), private: kept };
     });

@@ -32,6 +32,7 @@ export class MemoryBackend implements BackendPort {
   findUser = (idOrName: string): Result<M.User> => identity.findUser(this.state, idOrName);
   createUser = (input: M.UserCreate): Result<M.User> => identity.createUser(this.state, input);
   updateUser = (id: string, input: M.UserUpdate): Result<M.User> => identity.updateUser(this.state, id, input);
+  checkUserPassword = (id: string, password: string): Result<boolean> => identity.checkUserPassword(this.state, id, password);
   deleteUser = (id: string): Result<M.User> => identity.deleteUser(this.state, id);
 
   listGroups = (): M.Group[] => identity.listGroups(this.state);

@@ -45,6 +45,11 @@ export function createUser(state: MemoryState, input: M.UserCreate): Result<M.Us
   return storeUser(state, user, input.password, null);
 }
 
+export function checkUserPassword(state: MemoryState, id: string, password: string): Result<boolean> {
+  if (!state.users.has(id)) return notFound('user', id);
+  return ok(state.passwords.get(id) === sha256Hex(password));
+}
+
 export function updateUser(state: MemoryState, id: string, input: M.UserUpdate): Result<M.User> {
   const before = state.users.get(id);
   if (before === undefined) return notFound('user', id);
