@@ -22,7 +22,7 @@ export { validateInstance, formatPath, isWhollyKnown, type ValidateOptions } fro
 export { plannedValues, equalValues, replacePaths } from './values.js';
 export { bodySchemaHookFor, type AttributeHookDescriptor, type BodyHookDescriptor } from './hook.js';
 export { makeKeeper, keeperOf, writeOnlyChange, type Keeper, type KeeperPrivate } from './keeper.js';
-export { sha256Hex, hmacSha256Hex } from './sha256.js';
+export { sha256Bytes, sha256Hex, hmacSha256Hex, toHex } from './sha256.js';
 export { decodePolicyDocument, policyScopes, attachmentPrincipals, attachmentScopes, accessKeyStatuses } from './resources-grants.js';
 export { accessModes, loginProtections } from './resources-identity.js';
 export { policyKinds } from './data-sources.js';
