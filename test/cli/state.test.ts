@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import { fileStateStore } from '../../src/state/file.js';
+import { journalPathOf } from '../../src/apply/index.js';
+import { encodeEntry, encodeHeader } from '../../src/apply/journal-format.js';
 import { expectGolden } from '../helpers/golden.js';
 import { memoryIo, runCli } from '../helpers/cli.js';
 
@@ -33,6 +35,21 @@ describe('iamform state list', () => {
     expect(result.stdout).toBe(
       ['iam_group.ops', 'iam_policy_attachment.ops_ecs_ro', 'iam_user.alice', 'iam_user.team["bob"]', 'iam_user.team["carol"]', 'data.iam_policy.ecs_ro', ''].join('\n'),
     );
+  });
+
+  it('shows what an interrupted apply recorded in its journal', async () => {
+    withState();
+    const journal =
+      encodeHeader({ lineage: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', baseSerial: 5 }) +
+      encodeEntry({
+        kind: 'set',
+        address: { mode: 'managed', type: 'iam_group', name: 'late' },
+        instance: { id: 'g-late', attributes: { name: 'late' }, sensitivePaths: [], dependencies: [] },
+      });
+    writeFileSync(journalPathOf(statePath), journal);
+    const result = await runCli(['--chdir', dir, 'state', 'list', 'iam_group.late']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('iam_group.late\n');
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { relative, isAbsolute } from 'node:path';
+import { fileJournalStorage, journalPathOf, readStateWithJournal } from '../../apply/index.js';
 import type { Command } from 'commander';
 import { addressContains, compareAddresses, formatAddress, parseAddress, resourceOf, type ResourceAddress } from '../../addr/index.js';
 import { closest, errorDiag, type Diagnostic } from '../../diag/index.js';
@@ -21,11 +22,11 @@ export const STATE_OPTION_HELP = 'the state file (default: state/default.iamstat
  * The file state store for the config directory. `--state PATH` is relative to the working
  * directory, as paths typed on a command line are; the default lives under `--chdir`.
  */
-export function openStateStore(io: { cwd: string; env?: Readonly<Record<string, string | undefined>> }, globals: GlobalOptions, options: StateLocationOptions): { store: StateStore; path: string } {
+export function openStateStore(io: { cwd: string; env?: Readonly<Record<string, string | undefined>> }, globals: GlobalOptions, options: StateLocationOptions): { store: StateStore; path: string; file: string } {
   const path = options.state === undefined ? resolveStatePath(globals.dir, configuredStatePath(globals.dir, io.env ?? {})) : resolveStatePath(io.cwd, options.state);
   const inside = relative(globals.dir, path);
   const displayPath = inside.startsWith('..') || isAbsolute(inside) ? path : inside;
-  return { store: fileStateStore({ path, displayPath, iamformVersion: packageVersion() }), path: displayPath };
+  return { store: fileStateStore({ path, displayPath, iamformVersion: packageVersion() }), path: displayPath, file: path };
 }
 
 /** The state path the config names (`iamform { state "local" { path } }`), read as plan and apply read it. */
@@ -34,8 +35,9 @@ function configuredStatePath(dir: string, env: Readonly<Record<string, string | 
 }
 
 /** Reads persisted state; an absent state file is an error here (there is nothing to inspect). */
-async function readExisting(store: StateStore, location: string): Promise<{ state?: State; diagnostics: Diagnostic[] }> {
-  const result = await store.read();
+/** Reads the state as every command sees it: the file with an interrupted apply's journal replayed. */
+async function readExisting(store: StateStore, location: string, file: string): Promise<{ state?: State; diagnostics: Diagnostic[] }> {
+  const result = await readStateWithJournal(store, fileJournalStorage({ path: journalPathOf(file) }));
   if (result.kind === 'error') return { diagnostics: result.diagnostics };
   if (!result.persisted) {
     return {
@@ -122,8 +124,8 @@ export const stateCommand: CommandModule = {
             printDiagnostics(context.io, globals, filters.diagnostics);
             return ExitCode.error;
           }
-          const { store, path } = openStateStore(context.io, globals, options);
-          const read = await readExisting(store, path);
+          const { store, path, file } = openStateStore(context.io, globals, options);
+          const read = await readExisting(store, path, file);
           if (!read.state) {
             printDiagnostics(context.io, globals, read.diagnostics);
             return ExitCode.error;
@@ -149,8 +151,8 @@ export const stateCommand: CommandModule = {
             printDiagnostics(context.io, globals, parsed.diagnostics);
             return ExitCode.error;
           }
-          const { store, path } = openStateStore(context.io, globals, options);
-          const read = await readExisting(store, path);
+          const { store, path, file } = openStateStore(context.io, globals, options);
+          const read = await readExisting(store, path, file);
           if (!read.state) {
             printDiagnostics(context.io, globals, read.diagnostics);
             return ExitCode.error;
