@@ -1,5 +1,5 @@
 import { compareAddresses, formatAddress, type ResourceAddress } from '../addr/index.js';
-import { compileGrants, effectiveAccess, scopeLabel, type Catalog } from '../backend/policy/index.js';
+import { allowedActions, type AllowedActions, type Catalog } from '../backend/policy/index.js';
 import type { JsonObject, JsonValue } from '../state/index.js';
 import { AccessWorld, accessKinds, isAccessKind, type AccessKind, type ObjectsByKind } from './access-world.js';
 import type { PlanInput } from './input.js';
@@ -96,28 +96,34 @@ function affected(c: ResourceChange, v: JsonObject | null, before: AccessWorld, 
   }
 }
 
-/**
- * Allowed actions by scope per compiled grant set. `compileGrants` returns one object for
- * equal grant lists, and subjects with the same groups share it: each distinct set is
- * analysed once. Callers only read the result.
- */
-const allowedCache = new WeakMap<object, Map<string, Set<string>>>();
+const nothingAllowed: AllowedActions = { byScope: new Map(), names: [] };
 
-function allowedByScope(world: AccessWorld, subject: string, catalog: Catalog): Map<string, Set<string>> {
+function allowedOf(world: AccessWorld, subject: string, catalog: Catalog): AllowedActions {
   const grants = world.grantsOf(subject);
-  if (grants.length === 0) return new Map();
-  const compiled = compileGrants(grants, catalog);
-  const known = allowedCache.get(compiled);
-  if (known !== undefined) return known;
-  const out = new Map<string, Set<string>>();
-  allowedCache.set(compiled, out);
-  for (const scope of effectiveAccess(compiled, catalog)) {
-    const label = scopeLabel(scope.scope);
-    let set = out.get(label);
-    if (set === undefined) out.set(label, (set = new Set()));
-    for (const a of scope.allowed) set.add(a.action);
+  return grants.length === 0 ? nothingAllowed : allowedActions(grants, catalog);
+}
+
+const noOrdinals = new Int32Array(0);
+
+/**
+ * Names of the ordinals in `a` and not in `b` (both ascending), sorted by name, in an array of
+ * exactly that length: plans keep thousands of these lists.
+ */
+function missingFrom(a: Int32Array, b: Int32Array, names: readonly string[]): string[] {
+  const missing = (o: number, j: number): boolean => j >= b.length || b[j] !== o;
+  let count = 0;
+  for (let i = 0, j = 0; i < a.length; i++) {
+    const o = a[i] as number;
+    while (j < b.length && (b[j] as number) < o) j++;
+    if (missing(o, j)) count++;
   }
-  return out;
+  const out = new Array<string>(count);
+  for (let i = 0, j = 0, k = 0; i < a.length; i++) {
+    const o = a[i] as number;
+    while (j < b.length && (b[j] as number) < o) j++;
+    if (missing(o, j)) out[k++] = names[o] as string;
+  }
+  return out.sort();
 }
 
 export function accessChanges(a: AccessInput): AccessChange[] {
@@ -137,14 +143,15 @@ export function accessChanges(a: AccessInput): AccessChange[] {
   }
   const out: AccessChange[] = [];
   for (const subject of [...causes.keys()].sort()) {
-    const was = allowedByScope(before, subject, a.input.catalog);
-    const now = allowedByScope(after, subject, a.input.catalog);
+    const was = allowedOf(before, subject, a.input.catalog);
+    const now = allowedOf(after, subject, a.input.catalog);
+    const names = now.names.length > 0 ? now.names : was.names;
     const why = (causes.get(subject) ?? []).sort(compareAddresses);
-    for (const scope of [...new Set([...was.keys(), ...now.keys()])].sort()) {
-      const w = was.get(scope) ?? new Set<string>();
-      const n = now.get(scope) ?? new Set<string>();
-      const gained = [...n].filter((x) => !w.has(x)).sort();
-      const lost = [...w].filter((x) => !n.has(x)).sort();
+    for (const scope of [...new Set([...was.byScope.keys(), ...now.byScope.keys()])].sort()) {
+      const w = was.byScope.get(scope) ?? noOrdinals;
+      const n = now.byScope.get(scope) ?? noOrdinals;
+      const gained = missingFrom(n, w, names);
+      const lost = missingFrom(w, n, names);
       if (gained.length > 0) out.push({ kind: 'grant', principal: subject, scope, actions: gained, causes: why });
       if (lost.length > 0) out.push({ kind: 'revoke', principal: subject, scope, actions: lost, causes: why });
     }

@@ -33,6 +33,7 @@ export class AccessWorld {
   private groupsOfUser: Map<string, Set<string>> | undefined;
   private names: Map<string, string> | undefined;
   private members: Map<string, string[]> | undefined;
+  private readonly policies = new Map<string, GrantedPolicy | undefined>();
 
   constructor(
     readonly objects: ObjectsByKind,
@@ -115,8 +116,16 @@ export class AccessWorld {
     return this.groupsOfUser.get(userId) ?? new Set();
   }
 
+  /** One object per policy id, so that the policy engine's per-document memo applies. */
   policy(id: string | undefined): GrantedPolicy | undefined {
     if (id === undefined) return undefined;
+    if (this.policies.has(id)) return this.policies.get(id);
+    const policy = this.readPolicy(id);
+    this.policies.set(id, policy);
+    return policy;
+  }
+
+  private readPolicy(id: string): GrantedPolicy | undefined {
     const system = systemById(this.catalog).get(id);
     if (system !== undefined) return { id, name: system.displayName, kind: system.kind, version: system.version, document: system.document, dependencies: system.dependencies };
     const custom = this.kind('iam_policy').get(id);

@@ -163,6 +163,11 @@ function grantSignature(grant: Grant): string {
   return signature;
 }
 
+/** The compiled form of one policy document (shared with `compileGrants`). */
+export function planOfPolicy(catalog: Catalog, version: PolicyVersion, document: PolicyDocument): PolicyPlan {
+  return policyPlan(cacheOf(catalog), catalogIndex(catalog), version, document);
+}
+
 /** Documents are treated as immutable once compiled (the identity fast path relies on it). */
 function policyPlan(cache: CatalogCache, index: CatalogIndex, version: PolicyVersion, document: PolicyDocument): PolicyPlan {
   const byIdentity = cache.byDocument.get(document);

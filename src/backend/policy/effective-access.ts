@@ -10,7 +10,8 @@
  * Results are memoized per `CompiledGrants` (shared by identical grant lists) and source
  * records per compiled statement (shared by every user holding an equal grant).
  */
-import { internal, type CompiledStatement, type MatchEntry } from './compile.js';
+import { catalogIndex } from './catalog-index.js';
+import { internal, planOfPolicy, type CompiledStatement, type MatchEntry, type StatementPlan } from './compile.js';
 import { scopeKey, scopeLabel, scopeRank } from './scope.js';
 import type { AccessSource, ActionAccess, Catalog, CatalogAction, CompiledGrants, Grant, Scope, ScopeAccess } from './types.js';
 
@@ -50,7 +51,11 @@ function contributes(grant: Grant, scope: Scope): boolean {
 }
 
 function entriesFor(statement: CompiledStatement, scope: Scope): readonly MatchEntry[] {
-  const { entries } = statement.plan;
+  return planEntriesFor(statement.plan, scope);
+}
+
+function planEntriesFor(plan: StatementPlan, scope: Scope): readonly MatchEntry[] {
+  const { entries } = plan;
   return scope.kind === 'global' ? entries.global : scope.kind === 'enterprise_project' ? entries.enterpriseProject : entries.project;
 }
 
@@ -124,4 +129,62 @@ function accessIn(scope: Scope, statements: readonly CompiledStatement[], action
     if (deny) deniedList.push(deny);
   }
   return { scope, allowed: allowedList, denied: deniedList };
+}
+
+/** The allowed catalog actions of a grant list per scope label, without the sources behind them. */
+export interface AllowedActions {
+  /** Scope label → catalog ordinals of the allowed actions, ascending. */
+  readonly byScope: ReadonlyMap<string, Int32Array>;
+  /** Action name by catalog ordinal. */
+  readonly names: readonly string[];
+}
+
+const allowedMemo = new WeakMap<Catalog, { readonly names: readonly string[]; readonly results: Map<string, AllowedActions> }>();
+const maxAllowedMemo = 20_000;
+
+/**
+ * The `allowed` lists of `effectiveAccess` as ordinals, for callers that compare whole access
+ * pictures (plan access changes) and never show sources: no records are built, and grant
+ * lists that differ only in attachments or the group they come through share one result
+ * (the memo key is each grant's scope and compiled document).
+ */
+export function allowedActions(grants: readonly Grant[], catalog: Catalog): AllowedActions {
+  const index = catalogIndex(catalog);
+  const plans = grants.map((g) => planOfPolicy(catalog, g.policy.version, g.policy.document));
+  const signature = grants.map((g, i) => `${plans[i]?.serial}\u0001${g.policy.version}\u0001${scopeKey(g.scope)}`).join('\u0002');
+  let memo = allowedMemo.get(catalog);
+  if (memo === undefined) allowedMemo.set(catalog, (memo = { names: index.keys.map((k) => (index.byKey.get(k) as CatalogAction).name), results: new Map() }));
+  const known = memo.results.get(signature);
+  if (known !== undefined) return known;
+
+  const names = memo.names;
+  const scopes = new Map<string, Scope>();
+  for (const grant of grants) if (!scopes.has(scopeKey(grant.scope))) scopes.set(scopeKey(grant.scope), grant.scope);
+  const byScope = new Map<string, Int32Array>();
+  const allowed = new Uint8Array(names.length);
+  const hardDenied = new Uint8Array(names.length);
+  for (const scope of scopes.values()) {
+    allowed.fill(0);
+    hardDenied.fill(0);
+    grants.forEach((grant, i) => {
+      if (!contributes(grant, scope)) return;
+      for (const statement of plans[i]?.statements ?? []) {
+        const deny = statement.effect === 'Deny';
+        if (deny && statement.conditions !== undefined) continue;
+        const flags = deny ? hardDenied : allowed;
+        for (const entry of planEntriesFor(statement, scope)) flags[entry.ordinal] = 1;
+      }
+    });
+    const label = scopeLabel(scope);
+    const prior = byScope.get(label);
+    let count = 0;
+    for (let o = 0; o < names.length; o++) if ((allowed[o] === 1 && hardDenied[o] === 0) || prior?.includes(o) === true) count++;
+    const ordinals = new Int32Array(count);
+    for (let o = 0, k = 0; o < names.length; o++) if ((allowed[o] === 1 && hardDenied[o] === 0) || prior?.includes(o) === true) ordinals[k++] = o;
+    byScope.set(label, ordinals);
+  }
+  const result = { byScope, names };
+  if (memo.results.size >= maxAllowedMemo) memo.results.clear();
+  memo.results.set(signature, result);
+  return result;
 }

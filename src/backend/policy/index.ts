@@ -7,7 +7,7 @@ export type * from './types.js';
 export { validatePolicyDocument, validateCustomPolicy } from './validate.js';
 export { compileGrants } from './compile.js';
 export { decide } from './decide.js';
-export { effectiveAccess } from './effective-access.js';
+export { allowedActions, effectiveAccess, type AllowedActions } from './effective-access.js';
 export { checkRoleDependencies } from './dependencies.js';
 export { actionMatches, matchingActions, findCatalogAction } from './catalog-index.js';
 export { policyLimits } from './validate.js';

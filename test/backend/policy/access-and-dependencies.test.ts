@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkRoleDependencies, compileGrants, effectiveAccess, type Grant } from '../../../src/backend/policy/index.js';
+import { allowedActions, checkRoleDependencies, compileGrants, effectiveAccess, scopeLabel, type Grant } from '../../../src/backend/policy/index.js';
 import { allow, allProjects, catalog, deny, euDe, euNl, finance, globalScope, grantCustom, grantSystem, opsGroup } from './fixtures.js';
+
+/** Allowed action names per scope label, as `effectiveAccess` lists them and as `allowedActions` does. */
+function viaEffectiveAccess(grants: readonly Grant[]): Record<string, string[]> {
+  return Object.fromEntries(effectiveAccess(compileGrants(grants, catalog), catalog).map((s) => [scopeLabel(s.scope), s.allowed.map((a) => a.action).sort()]));
+}
+
+function viaAllowedActions(grants: readonly Grant[]): Record<string, string[]> {
+  const result = allowedActions(grants, catalog);
+  return Object.fromEntries([...result.byScope].map(([label, ordinals]) => [label, [...ordinals].map((o) => result.names[o] as string).sort()]));
+}
 
 describe('effective access', () => {
   const grants = [
@@ -58,6 +68,39 @@ describe('effective access', () => {
   it('is shared between users with identical grants', () => {
     const a = effectiveAccess(compileGrants([...grants], catalog), catalog);
     expect(effectiveAccess(compileGrants([...grants], catalog), catalog)).toBe(a);
+  });
+});
+
+describe('allowed actions (access without sources)', () => {
+  const mixed = [
+    grantSystem('ECS ReadOnlyAccess', euDe),
+    grantCustom('no-metadata', deny(['ecs:servers:*Metadata']), euDe, opsGroup),
+    grantCustom('mfa', deny(['ecs:servers:list'], { Condition: { Bool: { 'g:MFAPresent': ['false'] } } }), euDe),
+    grantSystem('IAM ReadOnlyAccess', globalScope),
+    grantCustom('start-anywhere', allow(['ecs:cloudServers:start']), allProjects),
+    grantCustom('ep-servers', allow(['ecs:*:start']), finance),
+  ];
+
+  it('agrees with effective access on a mix of scopes, denies and conditions', () => {
+    const expected = viaEffectiveAccess(mixed);
+    expect(Object.keys(expected)).toHaveLength(4);
+    expect(expected['eu-de']).toContain('ecs:servers:list');
+    expect(expected['eu-de']).not.toContain('ecs:servers:getMetadata');
+    expect(viaAllowedActions(mixed)).toEqual(expected);
+  });
+
+  it.each(['project', 'all projects', 'global', 'enterprise project'] as const)('agrees with effective access for every system policy granted at %s scope', (where) => {
+    const scope = where === 'project' ? euNl : where === 'all projects' ? allProjects : where === 'global' ? globalScope : finance;
+    for (const permission of catalog.systemPermissions) {
+      const grants = [grantSystem(permission.displayName, scope)];
+      expect(viaAllowedActions(grants), permission.displayName).toEqual(viaEffectiveAccess(grants));
+    }
+  });
+
+  it('shares one result between grant lists that differ only in attachments and groups', () => {
+    const a = allowedActions([grantSystem('ECS ReadOnlyAccess', euDe)], catalog);
+    expect(allowedActions([grantSystem('ECS ReadOnlyAccess', euDe, opsGroup)], catalog)).toBe(a);
+    expect(allowedActions([grantSystem('ECS ReadOnlyAccess', euNl)], catalog)).not.toBe(a);
   });
 });
 
