@@ -5,7 +5,9 @@
  * instances. Times are wall-clock medians of separate processes (Node start-up included);
  * peak RSS comes from a preload hook (bench/rss-hook.ts) in the measured process itself.
  *
- * Sizes can be narrowed with IAMFORM_BENCH_CLI_SIZES=1000,10000 (the 100,000 run takes minutes).
+ * Every size is measured three times (medians), so the growth ratios compare medians; the
+ * 100,000 series takes about three minutes. Sizes can be narrowed with
+ * IAMFORM_BENCH_CLI_SIZES=1000,10000.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -179,12 +181,11 @@ export const cliSuite: BenchSuite = {
     const bySize = new Map<number, Series>();
     for (const size of sizes()) {
       figures.push({ name: `${label(size)}: config`, value: describeMix(mixFor(size)) });
-      const series = await measureSeries(size, 'for_each', size >= 100_000 ? 1 : 3);
+      const series = await measureSeries(size, 'for_each', 3);
       bySize.set(size, series);
       figures.push(...seriesFigures(series));
-      if (size >= 100_000) figures.push({ name: `${label(size)}: note`, value: 'one run of each command at this size (minutes per run)' });
     }
-    if (bySize.has(10_000)) figures.push(...seriesFigures(await measureSeries(10_000, 'blocks', 1)));
+    if (bySize.has(10_000)) figures.push(...seriesFigures(await measureSeries(10_000, 'blocks', 3)));
     figures.push(...ratioFigures(bySize.get(10_000), bySize.get(100_000)));
     figures.push(terraformNote);
     return figures;
