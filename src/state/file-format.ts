@@ -46,6 +46,8 @@ export interface PendingJson {
   action: 'create' | 'update' | 'delete';
   started_at: string;
   object_hint?: JsonObject;
+  /** Added within version 1: absent in older files. A reader that rejects unknown keys refuses it rather than forget the object. */
+  deposed_id?: string;
 }
 
 const attributePathSchema = z.array(z.union([z.string(), z.number().int().nonnegative()]));
@@ -81,6 +83,7 @@ export const stateFileSchemaV1 = z.strictObject({
       action: z.enum(['create', 'update', 'delete']),
       started_at: z.string(),
       object_hint: z.record(z.string(), z.json()).optional(),
+      deposed_id: z.string().min(1).optional(),
     }),
   ),
 });
@@ -120,6 +123,7 @@ export function toFileJson(state: State, serial: number, options: EncodeOptions)
       started_at: intent.startedAt,
     };
     if (intent.objectHint !== undefined) entry.object_hint = canonicalJson(intent.objectHint) as JsonObject;
+    if (intent.deposedId !== undefined) entry.deposed_id = intent.deposedId;
     return entry;
   });
   return {
@@ -233,12 +237,14 @@ export function fromFileJson(
     intentIds.add(entry.intent_id);
     const address = parse(entry.address, `pending intent ${entry.intent_id}`, ['pending', p, 'address']);
     if (!address) continue;
+    if (entry.deposed_id !== undefined && entry.action !== 'delete') invalid(`pending intent ${entry.intent_id}: only a delete can name a deposed object.`, ['pending', p, 'deposed_id']);
     pending.push({
       intentId: entry.intent_id,
       address,
       action: entry.action,
       startedAt: entry.started_at,
       ...(entry.object_hint === undefined ? {} : { objectHint: entry.object_hint as JsonObject }),
+      ...(entry.deposed_id === undefined ? {} : { deposedId: entry.deposed_id }),
     });
   }
   if (diagnostics.length > 0) return { diagnostics };

@@ -79,6 +79,13 @@ export interface PendingIntent {
   readonly startedAt: string;
   /** What the planner needs to find the object if the call did happen (e.g. its name). */
   readonly objectHint?: JsonObject;
+  /**
+   * Set only on a `delete`: the backend id of a deposed object, the old object of a
+   * create-before-destroy replacement after the new one took its place in state. Nothing but
+   * this intent remembers the object until it is deleted, so the intent outlives plans and
+   * checkpoints until a delete of that id succeeds or refresh finds the object gone.
+   */
+  readonly deposedId?: string;
 }
 
 /** A held state lock, as recorded where the store keeps it. */
