@@ -4,7 +4,7 @@ import type { JsonObject, JsonValue } from '../state/index.js';
 import { AccessWorld, accessKinds, isAccessKind, type AccessKind, type ObjectsByKind } from './access-world.js';
 import type { PlanInput } from './input.js';
 import type { PriorPicture, RefreshIndex } from './prior.js';
-import type { AccessChange, ResourceChange } from './types.js';
+import { changeKey, type AccessChange, type ResourceChange } from './types.js';
 
 /**
  * Access changes: who gains or loses which actions in which scope because of the plan. Only
@@ -48,7 +48,7 @@ function afterObjects(before: ObjectsByKind, a: AccessInput): ObjectsByKind {
     const m = out.get(type) as Map<string, JsonObject>;
     if ((c.action === 'delete' || c.action === 'replace') && c.id !== undefined) m.delete(c.id);
     if (c.action === 'delete') continue;
-    const value = a.applyValues.get(formatAddress(c.address)) ?? c.after;
+    const value = a.applyValues.get(changeKey(c)) ?? c.after;
     const id = typeof value?.['id'] === 'string' ? value['id'] : c.id;
     if (value !== null && value !== undefined && id !== undefined) m.set(id, value);
   }
@@ -134,7 +134,7 @@ export function accessChanges(a: AccessInput): AccessChange[] {
   const after = new AccessWorld(afterObjects(beforeMap, a), extraProjects(a.index), a.input.catalog);
   const causes = new Map<string, ResourceAddress[]>();
   for (const c of relevant) {
-    affected(c, a.applyValues.get(formatAddress(c.address)) ?? c.after, before, after, (subject) => {
+    affected(c, a.applyValues.get(changeKey(c)) ?? c.after, before, after, (subject) => {
       if (subject === undefined) return;
       let list = causes.get(subject);
       if (list === undefined) causes.set(subject, (list = []));

@@ -1,6 +1,7 @@
 import { formatAddress, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, warningDiag, type Diagnostic, type SourceRange } from '../diag/index.js';
 import type { JsonObject, JsonValue, PendingIntent } from '../state/index.js';
+import { deposedIdOf, deposedLine, findDeposed, reserveDeposed, type DeposedObject, type DeposedOutcome } from './deposed.js';
 import { withId, type PriorPicture, type RefreshIndex } from './prior.js';
 
 /**
@@ -19,20 +20,44 @@ function matchesHint(attributes: JsonObject, hint: JsonObject): boolean {
   return keys.length > 0 && keys.every((k) => sameValue(attributes[k], hint[k]));
 }
 
+export interface PendingResolution {
+  /** Addresses whose interrupted create was adopted. */
+  readonly adopted: Set<string>;
+  /** Deposed objects still to be destroyed, with the intents that must outlive this plan. */
+  readonly deposed: DeposedObject[];
+}
+
 /**
  * Resolves the intent journal against the refreshed backend:
+ * - `delete` of a deposed object (see `deposed.ts`): still there, it is returned to be
+ *   destroyed (its id is reserved, so no adoption takes it); gone, the intent is dropped;
  * - `create` whose object exists (found by its `objectHint`) but is not in state: adopted;
  * - `delete` whose object is gone: the instance is dropped (the delete happened);
  * - anything else: dropped from the journal and planned like any other instance.
  * A warning summarises what was resolved; none when the journal is empty.
  */
-export function resolvePendingIntents(pending: readonly PendingIntent[], prior: PriorPicture, index: RefreshIndex, diags: Diagnostic[]): Set<string> {
+export function resolvePendingIntents(pending: readonly PendingIntent[], prior: PriorPicture, index: RefreshIndex, diags: Diagnostic[]): PendingResolution {
   const adopted = new Set<string>();
-  if (pending.length === 0) return adopted;
+  const deposed: DeposedObject[] = [];
+  if (pending.length === 0) return { adopted, deposed };
+  const deposedOutcomes = new Map<PendingIntent, { id: string; outcome: DeposedOutcome }>();
+  for (const intent of pending) {
+    const id = deposedIdOf(intent, prior.instances.get(formatAddress(intent.address)));
+    if (id === undefined) continue;
+    const outcome = findDeposed(intent, id, prior.managedIds, index);
+    deposedOutcomes.set(intent, { id, outcome });
+    if (outcome.kind === 'exists') deposed.push(outcome.object);
+  }
+  reserveDeposed(prior, deposed);
   const lines: string[] = [];
   for (const intent of pending) {
     const key = formatAddress(intent.address);
     const existing = prior.instances.get(key);
+    const resolvedDeposed = deposedOutcomes.get(intent);
+    if (resolvedDeposed !== undefined) {
+      lines.push(deposedLine(intent, resolvedDeposed.id, resolvedDeposed.outcome));
+      continue;
+    }
     switch (intent.action) {
       case 'create': {
         if (existing !== undefined && !existing.gone) {
@@ -72,7 +97,7 @@ export function resolvePendingIntents(pending: readonly PendingIntent[], prior: 
       detail: `A previous apply stopped while calling the IAM backend. What was found:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
     }),
   );
-  return adopted;
+  return { adopted, deposed };
 }
 
 /** Adopts the objects of `import` blocks whose target is not yet managed. */

@@ -15,15 +15,18 @@ export interface ChangeError {
 /**
  * What the executor reports while applying. Views (text log, Ink progress, JSON lines)
  * subscribe; the executor itself never prints. Defined beside the Plan model, which both the
- * executor and the views import. A closed union discriminated by `kind`.
+ * executor and the views import. A closed union discriminated by `kind`. A change's events
+ * carry `deposed` when it deletes a deposed object (`ResourceChange.deposed`): `changeKey`
+ * of the event names the change.
  */
 export type ApplyEvent =
   | { readonly kind: 'apply_start'; readonly total: number; readonly at: number }
-  | { readonly kind: 'change_start'; readonly address: ResourceAddress; readonly action: ChangeAction; readonly at: number }
+  | { readonly kind: 'change_start'; readonly address: ResourceAddress; readonly action: ChangeAction; readonly deposed?: string; readonly at: number }
   | {
       readonly kind: 'change_done';
       readonly address: ResourceAddress;
       readonly action: ChangeAction;
+      readonly deposed?: string;
       readonly id?: string;
       readonly elapsedMs: number;
       readonly at: number;
@@ -32,6 +35,7 @@ export type ApplyEvent =
       readonly kind: 'change_failed';
       readonly address: ResourceAddress;
       readonly action: ChangeAction;
+      readonly deposed?: string;
       readonly error: ChangeError;
       readonly at: number;
     }
@@ -39,6 +43,7 @@ export type ApplyEvent =
       readonly kind: 'change_skipped';
       readonly address: ResourceAddress;
       readonly action: ChangeAction;
+      readonly deposed?: string;
       /** The failed change this one depended on. */
       readonly cause: ResourceAddress;
       readonly at: number;

@@ -3,6 +3,7 @@ import { errorDiag, type Diagnostic } from '../diag/index.js';
 import { hasMarksDeep, sensitivePaths as markedPaths, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
 import { resourceSchema, sensitivePaths as schemaSensitive, UNKNOWN, type PlainObject, type PlainValue } from '../schema/index.js';
 import { comparePaths, formatPath, type AttributePath, type JsonObject } from '../state/index.js';
+import type { DeposedObject } from './deposed.js';
 import type { Decided } from './evaluation.js';
 import { splitUnknown, topLevel } from './plain.js';
 import type { PriorInstance } from './prior.js';
@@ -115,9 +116,31 @@ export function deletionOf(prior: PriorInstance, reason: ChangeReason, before: J
   };
 }
 
+/**
+ * The deletion of a deposed object. Its instance's sensitive paths stand for its own, which
+ * were not kept: the old object came from an earlier version of the same configuration.
+ */
+export function deposedDeletionOf(object: DeposedObject, current: PriorInstance | undefined, before: JsonObject, dependsOn: readonly ResourceAddress[]): ResourceChange {
+  return {
+    address: object.address,
+    action: 'delete',
+    id: object.id,
+    before,
+    after: null,
+    afterUnknown: [],
+    beforeSensitive: uniquePaths([...(current?.sensitivePaths ?? []), ...schemaSensitiveIn(object.address.type, 'managed', before)]),
+    afterSensitive: [],
+    replacePaths: [],
+    dependsOn,
+    createBeforeDestroy: false,
+    deposed: object.id,
+  };
+}
+
 /** The error for a planned delete or replace of an instance with `prevent_destroy`. */
 export function preventDestroyDiag(change: ResourceChange, lifecycle: LifecycleSettings | undefined, instance: ResourceInstance | undefined): Diagnostic | undefined {
-  if (lifecycle?.preventDestroy !== true || (change.action !== 'delete' && change.action !== 'replace')) return undefined;
+  // A deposed object was given up by the replacement that deposed it, which this check passed.
+  if (lifecycle?.preventDestroy !== true || (change.action !== 'delete' && change.action !== 'replace') || change.deposed !== undefined) return undefined;
   const address = formatAddress(change.address);
   const forced = change.replacePaths.length > 0 ? ` (a change of ${change.replacePaths.map(formatPath).join(', ')} forces replacement)` : '';
   return errorDiag('plan.prevent-destroy', 'Instance cannot be destroyed', {
@@ -126,6 +149,14 @@ export function preventDestroyDiag(change: ResourceChange, lifecycle: LifecycleS
   });
 }
 
+/** By address; an instance's own change before the deletions of its deposed objects, those by id. */
 export function sortChanges(changes: ResourceChange[]): ResourceChange[] {
-  return changes.sort((a, b) => compareAddresses(a.address, b.address));
+  return changes.sort((a, b) => compareAddresses(a.address, b.address) || compareDeposed(a.deposed, b.deposed));
+}
+
+function compareDeposed(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
 }

@@ -7,7 +7,8 @@ import { accessChanges } from './access-changes.js';
 import { adoptImports, resolvePendingIntents } from './adoption.js';
 import { afterResolver, outputsResolver } from './apply-values.js';
 import { canonicalDocuments } from './attribute-diff.js';
-import { changeOf, deletionOf, preventDestroyDiag, sortChanges } from './changes.js';
+import { changeOf, deletionOf, deposedDeletionOf, preventDestroyDiag, sortChanges } from './changes.js';
+import type { DeposedObject } from './deposed.js';
 import { instanceGraph, type PriorOnly } from './dependency-graph.js';
 import { decideInstance } from './instance-change.js';
 import { evaluatePlanned, evaluateWithPlaceholders, type Decided, type EvaluationContext } from './evaluation.js';
@@ -38,7 +39,7 @@ export function planChanges(input: PlanInput): PlanResult {
   const early = input.config.moved.length > 0 || input.config.imports.length > 0 ? evaluateConfig(input.config, input.variables, { functions: input.functions, functionContext: input.functionContext }, []) : undefined;
   const moved = applyMoves(input.state, early?.moved ?? [], diags);
   const prior = refreshPrior(moved, index, options.refresh);
-  resolvePendingIntents(input.state.pending, prior, index, diags);
+  const { deposed } = resolvePendingIntents(input.state.pending, prior, index, diags);
   const imports = (early?.imports ?? []).flatMap((i) => (i.id.kind === 'string' ? [{ to: i.to, id: i.id.value, range: i.range }] : []));
   adoptImports(imports, prior, index, diags);
 
@@ -55,6 +56,11 @@ export function planChanges(input: PlanInput): PlanResult {
   if (!diags.some((d) => d.code === 'config.cycle')) diags.push(...graphResult.diagnostics);
   const graph = graphResult.graph;
   const dependsOn = (key: string): ResourceAddress[] => [...graph.dependencies(key)].map((k) => graph.payload(k)?.address as ResourceAddress).sort(compareAddresses);
+  const deposedDeletion = (d: DeposedObject): ResourceChange => {
+    const key = formatAddress(d.address);
+    const before = canonicalDocuments(d.address.type, 'managed', d.attributes as PlainObject) as JsonObject;
+    return deposedDeletionOf(d, prior.instances.get(key), before, graph.hasNode(key) ? dependsOn(key) : []);
+  };
 
   validateInstances(input, decided, diags);
 
@@ -86,12 +92,14 @@ export function planChanges(input: PlanInput): PlanResult {
       if (targets !== undefined && !options.targets.some((t) => addressContains(t, p.address))) continue;
       changes.push(deletionOf(p, deleteReason(ctx, p.address), canonicalDocuments(p.address.type, 'managed', p.attributes as PlainObject) as JsonObject, dependsOn(formatAddress(p.address))));
     }
+    for (const d of deposed) if (targets === undefined || options.targets.some((t) => addressContains(t, d.address))) changes.push(deposedDeletion(d));
   } else if (options.mode === 'destroy') {
     const selected = options.targets.length === 0 ? undefined : destroySelection(graph, options.targets, prior.instances);
     for (const [key, p] of prior.instances) {
       if (p.gone || (selected !== undefined && !selected.has(key))) continue;
       changes.push(deletionOf(p, 'destroy_requested', canonicalDocuments(p.address.type, 'managed', p.attributes as PlainObject) as JsonObject, dependsOn(key)));
     }
+    for (const d of deposed) if (selected === undefined || selected.has(formatAddress(d.address))) changes.push(deposedDeletion(d));
   }
 
   validateRoleDependencies(input.catalog, decided, (key) => valuesFor(decided.get(key), applyValues.get(key)), index, prior, diags);
@@ -104,8 +112,10 @@ export function planChanges(input: PlanInput): PlanResult {
   reportUnmatchedTargets(options.targets, [...decided.values()].map((d) => d.instance.address).concat(priorOnly.map((p) => p.address)), diags);
 
   sortChanges(changes);
-  const priorState = stateFromPrior(input.state, prior.instances.values());
-  const changed = new Set(changes.filter((c) => c.action !== 'no-op').map((c) => formatAddress(c.address)));
+  // The intents of deposed objects still in the backend outlive the plan: the apply resolves each as it deletes its object.
+  const priorState = stateFromPrior(input.state, prior.instances.values(), deposed.map((d) => d.intent));
+  // Instances of the dependency graph with a change; deposed objects are not in the graph.
+  const changed = new Set(changes.filter((c) => c.action !== 'no-op' && c.deposed === undefined).map((c) => formatAddress(c.address)));
   const drift = [...prior.drift.entries()].filter(([key]) => options.mode === 'refresh-only' || changed.has(key)).map(([, v]) => v).sort((a, b) => compareAddresses(a.address, b.address));
   const outputs = plannedOutputs(evaluated, input.state, options.mode);
   if (hasErrors(diags)) return { diagnostics: diags };

@@ -128,6 +128,7 @@ function fromPlanJson(json: PlanJson, invalid: (detail: string) => Diagnostic): 
     const actions = c.change.actions;
     const action = changeAction(actions);
     if (action === undefined) diagnostics.push(invalid(`${where}: the actions ${JSON.stringify(actions)} are not a known combination.`));
+    if (c.deposed !== undefined && action !== 'delete') diagnostics.push(invalid(`${where}: a deposed object can only be deleted.`));
     return {
       address: address(c.address, where),
       action: action ?? 'no-op',
@@ -141,6 +142,7 @@ function fromPlanJson(json: PlanJson, invalid: (detail: string) => Diagnostic): 
       replacePaths: minimalPaths(c.change.replace_paths),
       dependsOn: c.depends_on.map((d) => address(d, `${where}.depends_on`)),
       createBeforeDestroy: action === 'replace' ? actions[0] === 'create' : c.create_before_destroy,
+      ...(c.deposed === undefined ? {} : { deposed: c.deposed }),
     };
   });
   const drift = json.resource_drift.map(

@@ -51,6 +51,7 @@ const rangeSchema = z.object({
 
 const resourceChangeSchema = z.object({
   ...addressFields,
+  deposed: z.string().min(1).optional(),
   id: z.string().optional(),
   depends_on: z.array(z.string()),
   create_before_destroy: z.boolean(),
@@ -250,6 +251,7 @@ function addressJson(address: ResourceAddress): { address: string; mode: 'manage
 function changeJson(change: ResourceChange): ResourceChangeJson {
   const out: ResourceChangeJson = {
     ...addressJson(change.address),
+    ...(change.deposed === undefined ? {} : { deposed: change.deposed }),
     ...(change.id === undefined ? {} : { id: change.id }),
     depends_on: change.dependsOn.map(formatAddress),
     create_before_destroy: change.createBeforeDestroy,

@@ -1,6 +1,6 @@
 import { compareAddresses, formatAddress, resourceOf, withKey, type ResourceAddress } from '../addr/index.js';
 import { warningDiag, type Diagnostic, type SourceRange } from '../diag/index.js';
-import type { AttributePath, InstanceState, JsonObject, JsonValue, ResourceState, State } from '../state/index.js';
+import type { AttributePath, InstanceState, JsonObject, JsonValue, PendingIntent, ResourceState, State } from '../state/index.js';
 import { canonicalDocuments, differingPaths } from './attribute-diff.js';
 import type { RefreshedObject, RefreshedObjects } from './input.js';
 import type { ResourceDrift } from './types.js';
@@ -134,9 +134,10 @@ export function refreshPrior(moved: Map<string, MovedInstance>, index: RefreshIn
 
 /**
  * A State holding `instances` (objects gone from the backend left out), with the base's
- * lineage, serial and outputs and no pending intents. Sorted as State requires.
+ * lineage, serial and outputs, and of the pending intents only `pending` (the planner has
+ * resolved the others). Sorted as State requires.
  */
-export function stateFromPrior(base: State, instances: Iterable<PriorInstance>): State {
+export function stateFromPrior(base: State, instances: Iterable<PriorInstance>, pending: readonly PendingIntent[] = []): State {
   const byResource = new Map<string, { head: ResourceAddress; instances: InstanceState[] }>();
   for (const p of instances) {
     if (p.gone) continue;
@@ -163,5 +164,5 @@ export function stateFromPrior(base: State, instances: Iterable<PriorInstance>):
     }));
   // Data sources are not kept between runs: they are read anew by every plan.
   const data = base.resources.filter((r) => r.mode === 'data');
-  return { ...base, resources: [...resources, ...data].sort((a, b) => compareAddresses(a, b)), pending: [] };
+  return { ...base, resources: [...resources, ...data].sort((a, b) => compareAddresses(a, b)), pending: [...pending] };
 }

@@ -1,4 +1,4 @@
-import type { ResourceAddress } from '../addr/index.js';
+import { formatAddress, type ResourceAddress } from '../addr/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import type { AttributePath, JsonObject, JsonValue } from '../state/index.js';
 
@@ -64,6 +64,24 @@ export interface ResourceChange {
   readonly importId?: string;
   /** Set when a `moved` block moved the instance here from this address (state follows). */
   readonly previousAddress?: ResourceAddress;
+  /**
+   * Set on the `delete` of a deposed object: the backend id of an old object that an
+   * interrupted create-before-destroy replacement left behind (it equals `id`). Such a change
+   * may share its address with the instance's own change, so changes are told apart by
+   * `changeKey`, never by address alone.
+   */
+  readonly deposed?: string;
+}
+
+/**
+ * What tells one change of a plan from every other: the formatted address, followed for a
+ * deposed object by ` (deposed object <id>)`. Also how views name the change. A formatted
+ * address never ends with `)`, so no deposed key equals an instance's key. The address may be
+ * given formatted (as in the JSON plan).
+ */
+export function changeKey(change: { readonly address: ResourceAddress | string; readonly deposed?: string }): string {
+  const address = typeof change.address === 'string' ? change.address : formatAddress(change.address);
+  return change.deposed === undefined ? address : `${address} (deposed object ${change.deposed})`;
 }
 
 /** A difference between state and the backend found by refresh ("changed outside iamform"). */

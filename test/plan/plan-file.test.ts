@@ -16,7 +16,7 @@ describe('saved plan round trip', () => {
   const inputs = readdirSync(roundtrip).filter((f) => f.endsWith('.in.json'));
 
   it('has fixtures', () => {
-    expect(inputs.sort()).toEqual(['access-changes.in.json', 'future-minor.in.json', 'sensitive.in.json', 'unordered.in.json']);
+    expect(inputs.sort()).toEqual(['access-changes.in.json', 'deposed.in.json', 'future-minor.in.json', 'sensitive.in.json', 'unordered.in.json']);
   });
 
   it.each(inputs)('%s reads, writes back to its .out.json, and is stable from there', (input) => {
@@ -28,6 +28,15 @@ describe('saved plan round trip', () => {
     if (again.kind !== 'ok') throw new Error('the written plan does not read back');
     expect(again.plan).toEqual(read.plan);
     expect(serializePlanFile(again.plan, VERSION)).toBe(written);
+  });
+
+  it('keeps a deposed object deletion apart from its instance change', () => {
+    const read = parsePlanFile(readFileSync(join(roundtrip, 'deposed.in.json'), 'utf8'), 'deposed');
+    if (read.kind !== 'ok') throw new Error(JSON.stringify(read.diagnostics));
+    expect(read.plan.changes.map((c) => [c.action, c.id, c.deposed])).toEqual([
+      ['update', 'u-alice2', undefined],
+      ['delete', 'u-alice', 'u-alice'],
+    ]);
   });
 
   it('keeps what apply needs to refuse a stale plan', () => {
@@ -86,6 +95,7 @@ describe('reading a plan that is not one', () => {
     ['a missing field', JSON.stringify({ ...valid, summary: undefined }), 'plan.format_invalid', /is not a valid plan/],
     ['an unknown action pair', withChange({ change: { ...(valid['resource_changes'] as { change: object }[])[0]?.change, actions: ['update', 'delete'] } }), 'plan.format_invalid', /is not a valid plan/],
     ['a bad address', withChange({ address: 'not an address' }), 'plan.format_invalid', /is not a valid plan/],
+    ['a deposed object that is not deleted', withChange({ deposed: 'u-old' }), 'plan.format_invalid', /is not a valid plan/],
   ];
 
   it.each(table)('%s is a diagnostic, not an exception', (_, text, code, summary) => {

@@ -34,6 +34,7 @@ interface ChangeFixture {
   dependsOn?: string[];
   createBeforeDestroy?: boolean;
   writeOnly?: JsonObject;
+  deposed?: string;
 }
 
 interface DriftFixture extends Omit<ResourceDrift, 'address' | 'paths' | 'sensitive'> {
@@ -83,6 +84,7 @@ export function planFromFixture(fixture: PlanFixture): Plan {
       ...(c.reason === undefined ? {} : { reason: c.reason }),
       ...(c.id === undefined ? {} : { id: c.id }),
       ...(c.writeOnly === undefined ? {} : { writeOnly: c.writeOnly }),
+      ...(c.deposed === undefined ? {} : { deposed: c.deposed }),
     };
     return change;
   });
