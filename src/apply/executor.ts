@@ -7,7 +7,8 @@ import { ApplyRecorder, DEFAULT_CHECKPOINT } from './recorder.js';
 import { defaultObjectHint } from './resolve.js';
 import { runOperation, type OperationContext, type OperationResult } from './run-operation.js';
 import type { AppliedLookup, ApplyInput, ApplyOptions, ApplyOutcome, ApplyResult } from './types.js';
-import type { JsonObject } from '../state/index.js';
+import type { JsonObject, PendingIntent } from '../state/index.js';
+import { changeKey, type ResourceChange } from '../plan/types.js';
 
 /**
  * Operations between two yields to the event loop. A provider that answers without real IO
@@ -18,6 +19,18 @@ const YIELD_EVERY = 64;
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The pending intents of deposed objects by the key of the change that deletes them. */
+function deposedIntents(pending: readonly PendingIntent[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const intent of pending) if (intent.deposedId !== undefined) out.set(changeKey({ address: intent.address, deposed: intent.deposedId }), intent.intentId);
+  return out;
+}
+
+/** The fields that name a change in its events. */
+function subject(change: ResourceChange): { address: ResourceChange['address']; action: ResourceChange['action']; deposed?: string } {
+  return { address: change.address, action: change.action, ...(change.deposed !== undefined ? { deposed: change.deposed } : {}) };
 }
 
 /** Per change: how far its operations (one, or two for a replacement) have got. */
@@ -70,7 +83,7 @@ export async function applyPlan(input: ApplyInput, options: ApplyOptions): Promi
     resolveAfter: input.resolveAfter,
     writeOnly: options.writeOnly,
     objectHint: options.objectHint ?? defaultObjectHint,
-    deposed: new Map(),
+    deposed: deposedIntents(recorder.state.pendingIntents()),
     createBeforeDestroy: ops.createBeforeDestroy,
   };
   const applied: AppliedLookup = (address) => {
@@ -90,10 +103,10 @@ export async function applyPlan(input: ApplyInput, options: ApplyOptions): Promi
     if (track.failed) counts.failed++;
     else if (track.skippedBy) {
       counts.skipped++;
-      emit({ kind: 'change_skipped', address: change.address, action: change.action, cause: track.skippedBy, at: clock() });
+      emit({ kind: 'change_skipped', ...subject(change), cause: track.skippedBy, at: clock() });
     } else {
       const at = clock();
-      emit({ kind: 'change_done', address: change.address, action: change.action, ...(track.id !== undefined ? { id: track.id } : {}), elapsedMs: at - (track.startedAt ?? at), at });
+      emit({ kind: 'change_done', ...subject(change), ...(track.id !== undefined ? { id: track.id } : {}), elapsedMs: at - (track.startedAt ?? at), at });
     }
   };
 
@@ -101,7 +114,7 @@ export async function applyPlan(input: ApplyInput, options: ApplyOptions): Promi
     if (result.kind === 'failed') {
       track.failed = true;
       for (const problem of result.diagnostics ?? []) if (!diagnostics.includes(problem)) diagnostics.push(problem);
-      emit({ kind: 'change_failed', address: op.change.address, action: op.change.action, error: result.error, at: clock() });
+      emit({ kind: 'change_failed', ...subject(op.change), error: result.error, at: clock() });
     } else {
       if (op.kind === 'create') counts.added++;
       else if (op.kind === 'update') counts.changed++;
@@ -130,7 +143,7 @@ export async function applyPlan(input: ApplyInput, options: ApplyOptions): Promi
       const track = progress.get(op.address) as Progress;
       if (track.startedAt === undefined) {
         track.startedAt = clock();
-        emit({ kind: 'change_start', address: op.change.address, action: op.change.action, at: track.startedAt });
+        emit({ kind: 'change_start', ...subject(op.change), at: track.startedAt });
       }
       const result = await runOperation(op, ctx, applied);
       finishOperation(op, track, result);

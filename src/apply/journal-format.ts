@@ -5,8 +5,32 @@ import type { InstanceState, JsonObject, PendingIntent, State } from '../state/i
 import type { RecordedInstance } from './types.js';
 import { WorkingState } from './working-state.js';
 
-/** The journal format version, in the header line; bump on any incompatible change. */
-export const JOURNAL_FORMAT_VERSION = 1;
+/**
+ * The journal format version written in the header line; bump on any change an older reader
+ * would misread. Version 2 added the `deposes` of a `set` entry and `deposed_id` of an intent:
+ * a version-1 reader would drop both silently and forget the deposed object, so it must
+ * refuse the journal instead. Every version listed in `READABLE_JOURNAL_VERSIONS` is read.
+ */
+export const JOURNAL_FORMAT_VERSION = 2;
+const READABLE_JOURNAL_VERSIONS = [1, 2] as const;
+
+/**
+ * The old object that a create-before-destroy replacement's `set` puts out of state. Recorded
+ * in the same entry as the new object, so no instant exists at which the old object is in
+ * neither the state nor a pending intent.
+ */
+export interface DeposedRecord {
+  /** The id of the pending delete intent the entry registers. */
+  readonly intentId: string;
+  /** The old object's backend id. */
+  readonly objectId: string;
+  readonly startedAt: string;
+}
+
+/** The pending delete that a `set` entry's `deposes` registers for the old object at `address`. */
+export function deposedIntent(address: ResourceAddress, deposed: DeposedRecord): PendingIntent {
+  return { intentId: deposed.intentId, address, action: 'delete', startedAt: deposed.startedAt, deposedId: deposed.objectId };
+}
 
 /**
  * One journalled step of an apply. Entries are registers keyed by instance address or intent
@@ -16,8 +40,11 @@ export const JOURNAL_FORMAT_VERSION = 1;
  */
 export type JournalEntry =
   | { readonly kind: 'intent'; readonly intent: PendingIntent }
-  /** The instance now at `address`; `resolves` names the intent it completes. */
-  | { readonly kind: 'set'; readonly address: ResourceAddress; readonly instance: RecordedInstance; readonly resolves?: string }
+  /**
+   * The instance now at `address`; `resolves` names the intent it completes; `deposes` names
+   * the object that was at `address` before and must still be deleted.
+   */
+  | { readonly kind: 'set'; readonly address: ResourceAddress; readonly instance: RecordedInstance; readonly resolves?: string; readonly deposes?: DeposedRecord }
   | { readonly kind: 'remove'; readonly address: ResourceAddress; readonly resolves?: string }
   /** An intent whose call certainly did not change the backend (or whose effect is recorded). */
   | { readonly kind: 'resolve'; readonly intentId: string };
@@ -45,6 +72,7 @@ export function encodeEntry(entry: JournalEntry): string {
         action: intent.action,
         started_at: intent.startedAt,
         ...(intent.objectHint !== undefined ? { object_hint: intent.objectHint } : {}),
+        ...(intent.deposedId !== undefined ? { deposed_id: intent.deposedId } : {}),
       });
     }
     case 'set': {
@@ -58,6 +86,7 @@ export function encodeEntry(entry: JournalEntry): string {
         dependencies: instance.dependencies.map(formatAddress),
         ...(instance.private !== undefined ? { private: instance.private } : {}),
         ...(entry.resolves !== undefined ? { resolves: entry.resolves } : {}),
+        ...(entry.deposes !== undefined ? { deposes: { intent_id: entry.deposes.intentId, object_id: entry.deposes.objectId, started_at: entry.deposes.startedAt } } : {}),
       });
     }
     case 'remove':
@@ -76,7 +105,7 @@ function line(value: unknown): string {
 }
 
 const pathSchema = z.array(z.union([z.string(), z.number().int().nonnegative()]));
-const headerSchema = z.object({ kind: z.literal('journal'), format_version: z.literal(JOURNAL_FORMAT_VERSION), lineage: z.string().min(1), base_serial: z.number().int().nonnegative() });
+const headerSchema = z.object({ kind: z.literal('journal'), format_version: z.literal(READABLE_JOURNAL_VERSIONS), lineage: z.string().min(1), base_serial: z.number().int().nonnegative() });
 const entrySchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('intent'),
@@ -85,6 +114,7 @@ const entrySchema = z.discriminatedUnion('kind', [
     action: z.enum(['create', 'update', 'delete']),
     started_at: z.string(),
     object_hint: z.record(z.string(), z.json()).optional(),
+    deposed_id: z.string().min(1).optional(),
   }),
   z.object({
     kind: z.literal('set'),
@@ -95,6 +125,7 @@ const entrySchema = z.discriminatedUnion('kind', [
     dependencies: z.array(z.string()),
     private: z.json().optional(),
     resolves: z.string().optional(),
+    deposes: z.object({ intent_id: z.string().min(1), object_id: z.string().min(1), started_at: z.string() }).optional(),
   }),
   z.object({ kind: z.literal('remove'), address: z.string(), resolves: z.string().optional() }),
   z.object({ kind: z.literal('resolve'), intent_id: z.string().min(1) }),
@@ -123,7 +154,7 @@ export function parseJournal(text: string, location: string): { journal?: Parsed
   const first = lines[0];
   if (first === undefined) return damaged(0, 'the file is empty');
   const header = headerSchema.safeParse(tryJson(first));
-  if (!header.success) return damaged(0, 'the header is not a journal header of format version 1');
+  if (!header.success) return damaged(0, `the header is not a journal header of format version ${READABLE_JOURNAL_VERSIONS.join(' or ')}`);
   const entries: JournalEntry[] = [];
   for (let i = 1; i < lines.length; i++) {
     const parsed = entrySchema.safeParse(tryJson(lines[i] as string));
@@ -153,13 +184,14 @@ function decodeEntry(raw: z.infer<typeof entrySchema>): JournalEntry | undefined
   switch (raw.kind) {
     case 'intent': {
       const at = address(raw.address);
-      if (!at) return undefined;
+      if (!at || (raw.deposed_id !== undefined && raw.action !== 'delete')) return undefined;
       const intent: PendingIntent = {
         intentId: raw.intent_id,
         address: at,
         action: raw.action,
         startedAt: raw.started_at,
         ...(raw.object_hint !== undefined ? { objectHint: raw.object_hint as JsonObject } : {}),
+        ...(raw.deposed_id !== undefined ? { deposedId: raw.deposed_id } : {}),
       };
       return { kind: 'intent', intent };
     }
@@ -174,7 +206,8 @@ function decodeEntry(raw: z.infer<typeof entrySchema>): JournalEntry | undefined
         dependencies: dependencies as ResourceAddress[],
         ...(raw.private !== undefined ? { private: raw.private } : {}),
       };
-      return { kind: 'set', address: at, instance, ...(raw.resolves !== undefined ? { resolves: raw.resolves } : {}) };
+      const deposes = raw.deposes === undefined ? undefined : { intentId: raw.deposes.intent_id, objectId: raw.deposes.object_id, startedAt: raw.deposes.started_at };
+      return { kind: 'set', address: at, instance, ...(raw.resolves !== undefined ? { resolves: raw.resolves } : {}), ...(deposes !== undefined ? { deposes } : {}) };
     }
     case 'remove': {
       const at = address(raw.address);
@@ -194,6 +227,7 @@ export function applyEntry(working: WorkingState, entry: JournalEntry): void {
     case 'set':
       working.set(entry.address, entry.instance);
       if (entry.resolves !== undefined) working.resolvePending(entry.resolves);
+      if (entry.deposes !== undefined) working.addPending(deposedIntent(entry.address, entry.deposes));
       return;
     case 'remove':
       working.remove(entry.address);

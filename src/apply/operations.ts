@@ -1,6 +1,6 @@
 import { formatAddress, resourceOf, type ResourceAddress } from '../addr/index.js';
 import { Graph } from '../graph/index.js';
-import type { ResourceChange } from '../plan/types.js';
+import { changeKey, type ResourceChange } from '../plan/types.js';
 import { findInstance } from '../state/index.js';
 import type { ApplyInput } from './types.js';
 
@@ -11,14 +11,14 @@ export interface Operation {
   readonly key: string;
   readonly kind: OperationKind;
   readonly change: ResourceChange;
-  /** The change's formatted instance address. */
+  /** The change's key (`changeKey`): its formatted instance address, unless it deletes a deposed object. */
   readonly address: string;
 }
 
 export interface OperationGraph {
   /** An edge `a → b` means operation `a` waits for operation `b`; walk it forward. */
   readonly graph: Graph<Operation>;
-  /** The operations of each change by formatted address (one, or two for a replacement). */
+  /** The operations of each change by change key (one, or two for a replacement). */
   readonly byChange: ReadonlyMap<string, readonly Operation[]>;
   /** Replacements carried out create-then-delete: asked for, or inherited from a dependent that asked. */
   readonly createBeforeDestroy: ReadonlySet<string>;
@@ -41,28 +41,34 @@ export function operationKey(address: string, kind: OperationKind): string {
  *    destroy, which a replacement inherits from any create-before-destroy replacement that
  *    depends on it (otherwise 1, 2 and 4 would form a cycle).
  *
- * Dependencies on instances without a change are satisfied already and leave no edge.
+ * Dependencies on instances without a change are satisfied already and leave no edge. A
+ * deposed object's deletion is a plain deletion: a dependency on its instance address is a
+ * dependency on both the instance's change and its deposed objects' deletions.
  */
 export function buildOperationGraph(input: ApplyInput): OperationGraph {
   const changes = new Map<string, ResourceChange>();
-  const instancesOf = new Map<string, string[]>();
+  /** Change keys by formatted instance address and by formatted resource address. */
+  const keysAt = new Map<string, string[]>();
+  const push = (name: string, key: string): void => {
+    const list = keysAt.get(name);
+    if (list) list.push(key);
+    else keysAt.set(name, [key]);
+  };
   for (const change of input.changes) {
     if (change.action === 'no-op') continue;
-    const address = formatAddress(change.address);
-    changes.set(address, change);
+    const key = changeKey(change);
+    changes.set(key, change);
+    const instance = formatAddress(change.address);
     const resource = formatAddress(resourceOf(change.address));
-    const list = instancesOf.get(resource);
-    if (list) list.push(address);
-    else instancesOf.set(resource, [address]);
+    push(instance, key);
+    if (resource !== instance) push(resource, key);
   }
 
-  /** Formatted instance or resource addresses → the changed instances they name. */
+  /** Formatted instance or resource addresses → the changes they name. */
   const expand = (self: string, deps: Iterable<string | ResourceAddress>): Set<string> => {
     const out = new Set<string>();
     for (const dep of deps) {
-      const name = typeof dep === 'string' ? dep : formatAddress(dep);
-      const targets = changes.has(name) ? [name] : (instancesOf.get(name) ?? []);
-      for (const target of targets) if (target !== self) out.add(target);
+      for (const target of keysAt.get(typeof dep === 'string' ? dep : formatAddress(dep)) ?? []) if (target !== self) out.add(target);
     }
     return out;
   };
@@ -71,6 +77,7 @@ export function buildOperationGraph(input: ApplyInput): OperationGraph {
   for (const [address, change] of changes) {
     if (change.action !== 'delete') newDeps.set(address, expand(address, input.instanceDependencies?.get(address) ?? change.dependsOn));
     if (change.action === 'delete' || change.action === 'replace' || change.action === 'update') {
+      // A deposed object's own dependencies are not recorded: its instance's stand for them.
       const recorded = findInstance(input.prior, change.address)?.dependencies ?? [];
       oldDeps.set(address, expand(address, change.action === 'delete' ? [...recorded, ...change.dependsOn] : recorded));
     }

@@ -82,8 +82,9 @@ export class ApplyRecorder {
   }
 
   /**
-   * Applies `entry` to the working state and journals it. An intent resolves once it is
-   * durable against a killed process, so that its backend call may start. A result resolves
+   * Applies `entry` to the working state and journals it. An entry that registers an intent
+   * (an intent, or a `set` that deposes an old object) resolves once it is durable against a
+   * killed process, so that the backend call it announces may start. A plain result resolves
    * at once: the journal keeps entries in order, so it is durable by the time any later
    * intent is — in particular before a dependent's call can use it. Returns the diagnostics
    * of a failed write (then and forever after).
@@ -98,6 +99,7 @@ export class ApplyRecorder {
       await written;
       return this.failure ?? [];
     }
+    if (entry.kind === 'set' && entry.deposes !== undefined) await written;
     this.resultsSinceFold++;
     this.maybeFold();
     return this.failure ?? [];

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diag/index.js';
 import type { ResourceChange } from '../plan/types.js';
 import type { Provider, ProviderError, ProviderResult } from '../provider/types.js';
 import { redactWriteOnly, type IntentAction, type JsonObject, type PendingIntent, type WriteOnlyLookup } from '../state/index.js';
-import type { JournalEntry } from './journal-format.js';
+import type { DeposedRecord, JournalEntry } from './journal-format.js';
 import type { Operation } from './operations.js';
 import type { ApplyRecorder } from './recorder.js';
 import { scrubText, withoutKeys } from './resolve.js';
@@ -22,7 +22,11 @@ export interface OperationContext {
   readonly resolveAfter: AfterResolver | undefined;
   readonly writeOnly: WriteOnlyLookup | undefined;
   readonly objectHint: (change: ResourceChange) => JsonObject;
-  /** Intents for the old objects of create-before-destroy replacements, recorded when the new object exists. */
+  /**
+   * Pending delete intents of deposed objects by the key of the operation that deletes them:
+   * a create-before-destroy replacement's address once its new object is recorded, or the
+   * change key of a planned deposed deletion.
+   */
   readonly deposed: Map<string, string>;
   readonly createBeforeDestroy: ReadonlySet<string>;
 }
@@ -60,8 +64,9 @@ export async function runOperation(op: Operation, ctx: OperationContext, applied
     const problems = await ctx.recorder.record(entry);
     return problems.length > 0 ? persistenceFailure(problems) : undefined;
   };
-  const startIntent = async (action: IntentAction, objectHint: JsonObject): Promise<{ id: string; failure?: OperationResult }> => {
-    const intent: PendingIntent = { intentId: ctx.newIntentId(), address: change.address, action, startedAt: new Date(ctx.clock()).toISOString(), objectHint };
+  const now = (): string => new Date(ctx.clock()).toISOString();
+  const startIntent = async (action: IntentAction, objectHint: JsonObject, deposedId?: string): Promise<{ id: string; failure?: OperationResult }> => {
+    const intent: PendingIntent = { intentId: ctx.newIntentId(), address: change.address, action, startedAt: now(), objectHint, ...(deposedId !== undefined ? { deposedId } : {}) };
     const failure = await record({ kind: 'intent', intent });
     return failure ? { id: intent.intentId, failure } : { id: intent.intentId };
   };
@@ -81,6 +86,14 @@ export async function runOperation(op: Operation, ctx: OperationContext, applied
     return { after: result.after, writeOnly: result.writeOnly ?? change.writeOnly ?? {} };
   };
 
+  const deleteDeposed = async (id: string, intentId: string): Promise<OperationResult> => {
+    const deleted = await call(() => ctx.provider.delete(type, id, change.before ?? {}), undefined);
+    // A refused delete keeps the intent: the old object exists and nothing else remembers it.
+    if (!deleted.ok) return { kind: 'failed', error: deleted.error };
+    const failure = await record({ kind: 'resolve', intentId });
+    return failure ?? { kind: 'done', id };
+  };
+
   switch (op.kind) {
     case 'create': {
       const planned = resolved();
@@ -97,14 +110,13 @@ export async function runOperation(op: Operation, ctx: OperationContext, applied
         dependencies: change.dependsOn,
         ...(value.private !== undefined ? { private: value.private } : {}),
       };
-      const failure = await record({ kind: 'set', address: change.address, instance, resolves: intent.id });
+      // The entry that puts the new object in state also registers the old one's delete:
+      // until it is deleted, that intent is all that remembers it.
+      const deposes: DeposedRecord | undefined =
+        change.action === 'replace' && ctx.createBeforeDestroy.has(op.address) && change.id !== undefined ? { intentId: ctx.newIntentId(), objectId: change.id, startedAt: now() } : undefined;
+      const failure = await record({ kind: 'set', address: change.address, instance, resolves: intent.id, ...(deposes !== undefined ? { deposes } : {}) });
       if (failure) return failure;
-      if (change.action === 'replace' && ctx.createBeforeDestroy.has(op.address) && change.id !== undefined) {
-        // The old object is no longer in state: until it is deleted, this intent is what remembers it.
-        const old = await startIntent('delete', { id: change.id });
-        if (old.failure) return old.failure;
-        ctx.deposed.set(op.address, old.id);
-      }
+      if (deposes !== undefined) ctx.deposed.set(op.address, deposes.intentId);
       return { kind: 'done', id: value.id, ...(value.secrets !== undefined ? { secrets: value.secrets } : {}) };
     }
     case 'update': {
@@ -130,19 +142,22 @@ export async function runOperation(op: Operation, ctx: OperationContext, applied
       return failure ?? { kind: 'done', id: value.id };
     }
     case 'delete': {
+      if (change.deposed !== undefined) {
+        let intentId = ctx.deposed.get(op.address);
+        if (intentId === undefined) {
+          const intent = await startIntent('delete', { id: change.deposed }, change.deposed);
+          if (intent.failure) return intent.failure;
+          intentId = intent.id;
+        }
+        return deleteDeposed(change.deposed, intentId);
+      }
       const id = change.id ?? working.get(change.address)?.id;
       const deposedIntent = ctx.deposed.get(op.address);
       if (change.address.mode === 'data' || id === undefined) {
         const failure = change.action === 'replace' ? undefined : await record({ kind: 'remove', address: change.address });
         return failure ?? { kind: 'done' };
       }
-      if (deposedIntent !== undefined) {
-        const deleted = await call(() => ctx.provider.delete(type, id, change.before ?? {}), undefined);
-        // A refused delete keeps the intent: the old object exists and nothing else remembers it.
-        if (!deleted.ok) return { kind: 'failed', error: deleted.error };
-        const failure = await record({ kind: 'resolve', intentId: deposedIntent });
-        return failure ?? { kind: 'done', id };
-      }
+      if (deposedIntent !== undefined) return deleteDeposed(id, deposedIntent);
       const intent = await startIntent('delete', { id, ...ctx.objectHint({ ...change, after: change.before }) });
       if (intent.failure) return intent.failure;
       const deleted = await call(() => ctx.provider.delete(type, id, change.before ?? {}), undefined);
