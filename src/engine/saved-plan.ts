@@ -1,6 +1,6 @@
-import { formatAddress, type ResourceAddress } from '../addr/index.js';
+import type { ResourceAddress } from '../addr/index.js';
 import { stalePlanReasons, serializePlanFile } from '../plan/plan-file.js';
-import type { Plan } from '../plan/index.js';
+import { changeKey, type Plan } from '../plan/index.js';
 import type { State } from '../state/index.js';
 import type { PlanRequest } from './types.js';
 
@@ -30,8 +30,8 @@ export function savedPlanBasisReasons(saved: Plan, state: State, configHash: str
  */
 export function savedPlanDifferences(saved: Plan, fresh: Plan): string[] {
   const encode = (plan: Plan): Map<string, string> => {
-    const doc = JSON.parse(serializePlanFile(plan, { iamformVersion: '' })) as { resource_changes: { address: string }[] };
-    return new Map(doc.resource_changes.map((c) => [c.address, JSON.stringify(c)]));
+    const doc = JSON.parse(serializePlanFile(plan, { iamformVersion: '' })) as { resource_changes: { address: string; deposed?: string }[] };
+    return new Map(doc.resource_changes.map((c) => [changeKey(c), JSON.stringify(c)]));
   };
   const before = encode(saved);
   const now = encode(fresh);
@@ -44,6 +44,7 @@ export function savedPlanDifferences(saved: Plan, fresh: Plan): string[] {
   return [`the IAM backend changed since this plan was made: planning again gives different changes for ${shown}${more}`];
 }
 
+/** The changes that do something, by change key. */
 export function changedAddresses(plan: Plan): string[] {
-  return plan.changes.filter((c) => c.action !== 'no-op').map((c) => formatAddress(c.address));
+  return plan.changes.filter((c) => c.action !== 'no-op').map(changeKey);
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseAddress, type ResourceAddress } from '../../src/addr/index.js';
 import { parseDuration } from '../../src/cli/plan-flags.js';
 import { loadConfig } from '../../src/config/index.js';
-import { exactDependencies, refreshKinds, requestOfSavedPlan, savedPlanBasisReasons, stateForSavedPlan } from '../../src/engine/index.js';
+import { exactDependencies, refreshKinds, requestOfSavedPlan, savedPlanBasisReasons, savedPlanDifferences, stateForSavedPlan } from '../../src/engine/index.js';
 import { placeholder, type ApplyPlan, type Plan, type ResourceChange } from '../../src/plan/index.js';
 import { emptyState, setInstance, type JsonObject } from '../../src/state/index.js';
 import { memoryReader } from '../config/helpers.js';
+import { planFromFixture } from '../render/fixture.js';
 
 const addr = (text: string): ResourceAddress => {
   const parsed = parseAddress(text).address;
@@ -59,6 +60,11 @@ describe('refreshKinds', () => {
   ])('refresh=%s lists %j', (refresh, expected) => {
     expect(refreshKinds(config, state, refresh)).toEqual(expected);
   });
+
+  it('lists the type of a pending intent that neither config nor state has (a deposed object)', () => {
+    const deposed = { ...state, pending: [{ intentId: 'i', address: addr('iam_project.p'), action: 'delete' as const, startedAt: 't', deposedId: 'p-old' }] };
+    expect(refreshKinds(config, deposed, true)).toContain('iam_project');
+  });
 });
 
 describe('saved plans', () => {
@@ -78,6 +84,15 @@ describe('saved plans', () => {
     const saved = plan({ serial: 0 });
     expect(stateForSavedPlan(saved, emptyState('fresh'), false).lineage).toBe('L');
     expect(stateForSavedPlan(saved, emptyState('stored'), true).lineage).toBe('stored');
+  });
+
+  it('tells a deposed object deletion from its instance change when comparing a saved plan', () => {
+    const update = { address: 'iam_user.a', action: 'update' as const, id: 'u-2', before: { n: 1 }, after: { n: 2 } };
+    const deposed = (id: string) => ({ address: 'iam_user.a', action: 'delete' as const, id, deposed: id, before: { n: 0 } });
+    const saved = planFromFixture({ changes: [update, deposed('u-1')] });
+    expect(savedPlanDifferences(saved, planFromFixture({ changes: [update, deposed('u-1')] }))).toEqual([]);
+    expect(savedPlanDifferences(saved, planFromFixture({ changes: [update] }))).toEqual([expect.stringContaining('iam_user.a (deposed object u-1)')]);
+    expect(savedPlanDifferences(saved, planFromFixture({ changes: [update, deposed('u-0')] }))[0]).toMatch(/iam_user\.a \(deposed object u-0\), iam_user\.a \(deposed object u-1\)$/);
   });
 
   it('asks again for the replacements and targets the plan was made with', () => {

@@ -86,6 +86,30 @@ describe('apply log', () => {
     expect(text).toMatch(/Skipped:\n {2}iam_group_membership\.ops \(depends on iam_user\.alice\)/);
   });
 
+  it('names a deposed object apart from its instance, in text and in JSON', () => {
+    const withDeposed = planFromFixture({
+      changes: [
+        { address: 'iam_user.alice', action: 'update', id: 'u-2', before: { id: 'u-2' }, after: { id: 'u-2', email: 'b@x' } },
+        { address: 'iam_user.alice', action: 'delete', id: 'u-1', deposed: 'u-1', before: { id: 'u-1' } },
+      ],
+    });
+    const events: ApplyEvent[] = [
+      { kind: 'change_start', address: address('iam_user.alice'), action: 'delete', deposed: 'u-1', at: T0 },
+      { kind: 'change_start', address: address('iam_user.alice'), action: 'update', at: T0 },
+      { kind: 'change_failed', address: address('iam_user.alice'), action: 'delete', deposed: 'u-1', error: { status: 409, code: 'IAM.0001', message: 'in use' }, at: T0 + 5 },
+      { kind: 'change_done', address: address('iam_user.alice'), action: 'update', id: 'u-2', elapsedMs: 5, at: T0 + 5 },
+    ];
+    const log = createApplyLog({ color: false, plan: withDeposed });
+    expect(events.flatMap((e) => log.lines(e))).toEqual([
+      'iam_user.alice (deposed object u-1): Destroying... [id=u-1]',
+      'iam_user.alice: Modifying... [id=u-2]',
+      'Error: destroying iam_user.alice (deposed object u-1): IAM.0001 in use',
+      'iam_user.alice: Modifications complete after 0s [id=u-2]',
+    ]);
+    expect(JSON.parse(renderApplyEventJson(events[0] as ApplyEvent))).toMatchObject({ '@message': 'iam_user.alice (deposed object u-1): Destroying...', address: 'iam_user.alice', deposed: 'u-1', action: 'delete' });
+    expect(JSON.parse(renderApplyEventJson(events[1] as ApplyEvent))).not.toHaveProperty('deposed');
+  });
+
   it('starts each run with an empty memory of failures', () => {
     const first = textLog(failure, false);
     expect(textLog(failure, false)).toBe(first);

@@ -19,20 +19,25 @@ export function renderApplyEventJson(event: ApplyEvent): string {
   return JSON.stringify({ ...head, ...fields(event) });
 }
 
+/** The fields that name a change: `deposed` only on the deletion of a deposed object. */
+function subject(event: Extract<ApplyEvent, { address: unknown }>): JsonObject {
+  return { address: formatAddress(event.address), ...(event.deposed === undefined ? {} : { deposed: event.deposed }), action: event.action };
+}
+
 function fields(event: ApplyEvent): JsonObject {
   switch (event.kind) {
     case 'apply_start':
       return { total: event.total };
     case 'change_start':
-      return { address: formatAddress(event.address), action: event.action };
+      return { ...subject(event) };
     case 'change_done':
-      return { address: formatAddress(event.address), action: event.action, ...(event.id === undefined ? {} : { id: event.id }), elapsed_ms: event.elapsedMs };
+      return { ...subject(event), ...(event.id === undefined ? {} : { id: event.id }), elapsed_ms: event.elapsedMs };
     case 'change_failed': {
       const { status, code, message, field } = event.error;
-      return { address: formatAddress(event.address), action: event.action, error: { status, code, message, ...(field === undefined ? {} : { field }) } };
+      return { ...subject(event), error: { status, code, message, ...(field === undefined ? {} : { field }) } };
     }
     case 'change_skipped':
-      return { address: formatAddress(event.address), action: event.action, cause: formatAddress(event.cause) };
+      return { ...subject(event), cause: formatAddress(event.cause) };
     case 'apply_done':
       return { added: event.added, changed: event.changed, destroyed: event.destroyed, failed: event.failed, skipped: event.skipped };
     default: {

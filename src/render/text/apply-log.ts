@@ -1,5 +1,5 @@
 import { formatAddress } from '../../addr/index.js';
-import type { ChangeAction, Plan } from '../../plan/types.js';
+import { changeKey, type ChangeAction, type Plan } from '../../plan/types.js';
 import type { ApplyEvent } from '../../plan/apply-events.js';
 import { makeStyle, type Style } from './style.js';
 
@@ -58,7 +58,7 @@ function plural(n: number, word: string): string {
 export function createApplyLog(options: ApplyLogOptions): ApplyLog {
   const style = makeStyle(options.color);
   const ids = new Map<string, string>();
-  for (const change of options.plan?.changes ?? []) if (change.id !== undefined) ids.set(formatAddress(change.address), change.id);
+  for (const change of options.plan?.changes ?? []) if (change.id !== undefined) ids.set(changeKey(change), change.id);
   const failures: string[] = [];
   const skips: string[] = [];
 
@@ -69,23 +69,23 @@ export function createApplyLog(options: ApplyLogOptions): ApplyLog {
         case 'apply_start':
           return [];
         case 'change_start': {
-          const address = formatAddress(event.address);
+          const address = changeKey(event);
           const id = event.action === 'create' || event.action === 'read' ? undefined : ids.get(address);
           return [`${style.bold(`${address}:`)} ${words(event.action).start}${id === undefined ? '' : ` [id=${id}]`}`];
         }
         case 'change_done': {
-          const address = formatAddress(event.address);
+          const address = changeKey(event);
           const id = event.action === 'delete' || event.id === undefined ? '' : ` [id=${event.id}]`;
           return [`${style.bold(`${address}:`)} ${words(event.action).done} after ${formatElapsed(event.elapsedMs)}${id}`];
         }
         case 'change_failed': {
-          const address = formatAddress(event.address);
+          const address = changeKey(event);
           const message = `${event.error.code} ${event.error.message}`;
           failures.push(`${address} (${words(event.action).verb}: ${message})`);
           return [`${style.remove('Error:')} ${style.bold(`${words(event.action).verb} ${address}:`)} ${message}`];
         }
         case 'change_skipped': {
-          const address = formatAddress(event.address);
+          const address = changeKey(event);
           const cause = formatAddress(event.cause);
           skips.push(`${address} (depends on ${cause})`);
           return [`${style.bold(`${address}:`)} Skipped because ${cause} failed`];
@@ -115,13 +115,13 @@ export function applyEventMessage(event: ApplyEvent): string | null {
     case 'apply_start':
       return `Applying ${plural(event.total, 'change')}`;
     case 'change_start':
-      return `${formatAddress(event.address)}: ${words(event.action).start}`;
+      return `${changeKey(event)}: ${words(event.action).start}`;
     case 'change_done':
-      return `${formatAddress(event.address)}: ${words(event.action).done} after ${formatElapsed(event.elapsedMs)}${event.action !== 'delete' && event.id !== undefined ? ` [id=${event.id}]` : ''}`;
+      return `${changeKey(event)}: ${words(event.action).done} after ${formatElapsed(event.elapsedMs)}${event.action !== 'delete' && event.id !== undefined ? ` [id=${event.id}]` : ''}`;
     case 'change_failed':
-      return `Error: ${words(event.action).verb} ${formatAddress(event.address)}: ${event.error.code} ${event.error.message}`;
+      return `Error: ${words(event.action).verb} ${changeKey(event)}: ${event.error.code} ${event.error.message}`;
     case 'change_skipped':
-      return `${formatAddress(event.address)}: Skipped because ${formatAddress(event.cause)} failed`;
+      return `${changeKey(event)}: Skipped because ${formatAddress(event.cause)} failed`;
     case 'apply_done':
       return event.failed === 0 && event.skipped === 0
         ? `Apply complete! Resources: ${event.added} added, ${event.changed} changed, ${event.destroyed} destroyed.`

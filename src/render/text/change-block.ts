@@ -1,5 +1,5 @@
 import { formatAddress, formatKey as formatInstanceKey, type ResourceAddress } from '../../addr/index.js';
-import type { ChangeAction, ChangeReason, ResourceChange, ResourceDrift } from '../../plan/types.js';
+import { changeKey, type ChangeAction, type ChangeReason, type ResourceChange, type ResourceDrift } from '../../plan/types.js';
 import type { AttributePath } from '../../state/index.js';
 import { renderBody, type DiffContext, type DiffMarks } from './attribute-diff.js';
 import type { Style } from './style.js';
@@ -98,8 +98,8 @@ function opening(address: ResourceAddress): string {
 
 /** One planned change as a block of lines (no trailing blank line). */
 export function renderChangeBlock(style: Style, change: ResourceChange): string[] {
-  const lines = [style.bold(`  # ${formatAddress(change.address)} ${headline(change)}`)];
-  const reason = reasonLine(change.address, change.reason);
+  const lines = [style.bold(`  # ${changeKey(change)} ${headline(change)}`)];
+  const reason = change.deposed !== undefined ? '(left behind by an interrupted create-before-destroy replacement of this instance)' : reasonLine(change.address, change.reason);
   if (reason) lines.push(`  # ${reason}`);
   const marks: DiffMarks = {
     unknown: change.afterUnknown,
