@@ -100,16 +100,22 @@ export interface EncodeOptions {
 
 /** The file form of `state` with `serial` as given (stores pass the serial they write). */
 export function toFileJson(state: State, serial: number, options: EncodeOptions): StateFileJson {
-  const resources = [...state.resources]
-    .filter((resource) => resource.instances.length > 0)
-    .sort(compareAddresses)
-    .map((resource): ResourceJson => {
-      const writeOnly = options.writeOnly?.({ mode: resource.mode, type: resource.type, name: resource.name }) ?? [];
-      const instances = [...resource.instances]
-        .sort((a, b) => compareAddresses({ ...resource, ...keyPart(a.key) }, { ...resource, ...keyPart(b.key) }))
-        .map((instance) => instanceJson(instance, writeOnly));
-      return { mode: resource.mode, type: resource.type, name: resource.name, instances };
-    });
+  return fileJsonWith(state, serial, options, [...resourceJsons(state, options)]);
+}
+
+/** The resources of the file form, in file order, each made when it is reached. */
+function* resourceJsons(state: State, options: EncodeOptions): Generator<ResourceJson> {
+  const resources = [...state.resources].filter((resource) => resource.instances.length > 0).sort(compareAddresses);
+  for (const resource of resources) {
+    const writeOnly = options.writeOnly?.({ mode: resource.mode, type: resource.type, name: resource.name }) ?? [];
+    const instances = [...resource.instances]
+      .sort((a, b) => compareAddresses({ ...resource, ...keyPart(a.key) }, { ...resource, ...keyPart(b.key) }))
+      .map((instance) => instanceJson(instance, writeOnly));
+    yield { mode: resource.mode, type: resource.type, name: resource.name, instances };
+  }
+}
+
+function fileJsonWith(state: State, serial: number, options: EncodeOptions, resources: ResourceJson[]): StateFileJson {
   const outputs: StateFileJson['outputs'] = {};
   for (const name of Object.keys(state.outputs).sort()) {
     const output = state.outputs[name] as OutputState;
@@ -140,6 +146,30 @@ export function toFileJson(state: State, serial: number, options: EncodeOptions)
 /** The exact bytes of a state file: 2-space indent, trailing newline. */
 export function serializeState(state: State, serial: number, options: EncodeOptions): string {
   return JSON.stringify(toFileJson(state, serial, options), null, 2) + '\n';
+}
+
+/** Where the resources go in the frame that `serializeStateChunks` fills; no JSON string holds a newline. */
+const EMPTY_RESOURCES = '\n  "resources": []';
+
+/**
+ * The text of `serializeState` in pieces of about `chunkChars` characters, each resource made
+ * and serialized only when it is reached: writing the state of tens of thousands of instances
+ * never holds their whole file form, or the whole text, at once.
+ */
+export function* serializeStateChunks(state: State, serial: number, options: EncodeOptions, chunkChars = 1 << 20): Generator<string> {
+  const frame = JSON.stringify(fileJsonWith(state, serial, options, []), null, 2) + '\n';
+  const at = frame.indexOf(EMPTY_RESOURCES) + EMPTY_RESOURCES.length - 1;
+  let pending = frame.slice(0, at) + '\n';
+  let first = true;
+  for (const resource of resourceJsons(state, options)) {
+    pending += `${first ? '' : ',\n'}    ${JSON.stringify(resource, null, 2).replaceAll('\n', '\n    ')}`;
+    first = false;
+    if (pending.length >= chunkChars) {
+      yield pending;
+      pending = '';
+    }
+  }
+  yield first ? pending.slice(0, -1) + frame.slice(at) : `${pending}\n  ${frame.slice(at)}`;
 }
 
 function keyPart(key: InstanceKey | undefined): { key?: InstanceKey } {

@@ -22,12 +22,17 @@ export async function readIfExists(path: string): Promise<string | undefined> {
 }
 
 /** Writes a new temporary file beside `path` with `text`, flushed to disk; returns its path. */
-async function writeTemp(path: string, text: string): Promise<{ temp: string; identity: FileIdentity }> {
+/** A file's content: one string, or pieces written one after another. */
+export type FileContent = string | Iterable<string>;
+
+async function writeTemp(path: string, content: FileContent): Promise<{ temp: string; identity: FileIdentity }> {
   const temp = tempPathFor(path);
   const handle = await open(temp, 'wx', FILE_MODE);
   let identity: FileIdentity;
   try {
-    await handle.writeFile(text, 'utf8');
+    // Each writeFile continues where the previous one ended.
+    if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+    else for (const piece of content) await handle.writeFile(piece, 'utf8');
     await handle.chmod(FILE_MODE);
     await handle.sync();
     const stats = await handle.stat();
@@ -42,13 +47,13 @@ async function writeTemp(path: string, text: string): Promise<{ temp: string; id
 }
 
 /**
- * Replaces `path` with `text` so that a reader (or a crash) sees either the old content or the
+ * Replaces `path` with `content` so that a reader (or a crash) sees either the old content or the
  * new, never a mix: temporary file in the same directory, fsync, rename over the target,
  * fsync the directory so the rename itself is durable.
  */
-export async function replaceAtomically(path: string, text: string): Promise<FileIdentity> {
+export async function replaceAtomically(path: string, content: FileContent): Promise<FileIdentity> {
   await mkdir(dirname(path), { recursive: true });
-  const { temp, identity } = await writeTemp(path, text);
+  const { temp, identity } = await writeTemp(path, content);
   try {
     await rename(temp, path);
   } catch (error) {

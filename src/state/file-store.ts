@@ -1,6 +1,6 @@
 import { errorDiag, type Diagnostic } from '../diag/index.js';
 import { decodeStateFile } from './decode.js';
-import { serializeState, type WriteOnlyLookup } from './file-format.js';
+import { serializeStateChunks, type WriteOnlyLookup } from './file-format.js';
 import { createExclusive, identityOf, linkOrCopy, readIfExists, removeAbandonedTemps, removeIfExists, replaceAtomically, sameIdentity, type FileIdentity } from './file-io.js';
 import { backupPathOf, lockPathOf } from './location.js';
 import { emptyState } from './state.js';
@@ -137,13 +137,13 @@ export function fileStateStore(options: FileStoreOptions): StateStore {
       const problems = checkWrite(stored.summary, state, expectSerial, location);
       if (problems.length > 0) return { kind: 'error', diagnostics: problems };
       const serial = expectSerial + 1;
-      const text = serializeState(state, serial, {
+      const content = serializeStateChunks(state, serial, {
         iamformVersion: options.iamformVersion ?? 'unknown',
         ...(options.writeOnly ? { writeOnly: options.writeOnly } : {}),
       });
       try {
         if (stored.summary) await linkOrCopy(options.path, backupPathOf(options.path));
-        const identity = await replaceAtomically(options.path, text);
+        const identity = await replaceAtomically(options.path, content);
         known = { identity, summary: { serial, lineage: state.lineage } };
       } catch (error) {
         known = undefined;

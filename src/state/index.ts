@@ -4,7 +4,7 @@
  */
 export * from './types.js';
 export * from './state.js';
-export { FORMAT_VERSION, serializeState, toFileJson, stateFileSchemaV1 } from './file-format.js';
+export { FORMAT_VERSION, serializeState, serializeStateChunks, toFileJson, stateFileSchemaV1 } from './file-format.js';
 export type { StateFileJson, ResourceJson, InstanceJson, PendingJson, WriteOnlyLookup, EncodeOptions } from './file-format.js';
 export { decodeStateFile, type DecodeResult } from './decode.js';
 export { upgraders, type Upgrader } from './upgrade.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderDiagnostics } from '../../src/diag/index.js';
-import { decodeStateFile, serializeState, FORMAT_VERSION } from '../../src/state/index.js';
+import { decodeStateFile, emptyState, serializeState, serializeStateChunks, FORMAT_VERSION } from '../../src/state/index.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/state/', import.meta.url));
@@ -34,6 +34,28 @@ describe('state file round trips', () => {
     const output = readFileSync(`${fixtures}roundtrip/${name}.out.json`, 'utf8');
     expect(roundTrip(output, `${name}.out.json`)).toBe(output);
     expect(JSON.parse(output)).toMatchObject({ format_version: FORMAT_VERSION });
+  });
+});
+
+describe('state files written in pieces', () => {
+  const cases = readdirSync(`${fixtures}roundtrip`).filter((name) => name.endsWith('.out.json'));
+
+  it.each(cases)('%s: the pieces join to exactly the text of serializeState, whatever their size', (name) => {
+    const decoded = decodeStateFile(readFileSync(`${fixtures}roundtrip/${name}`, 'utf8'), name);
+    if (!decoded.state) throw new Error(`${name} did not decode`);
+    const whole = serializeState(decoded.state, decoded.state.serial, { iamformVersion: WRITER });
+    for (const size of [1, 200, 1 << 20]) {
+      const pieces = [...serializeStateChunks(decoded.state, decoded.state.serial, { iamformVersion: WRITER }, size)];
+      expect(pieces.join(''), `pieces of ${size}`).toBe(whole);
+      if (size === 1 && decoded.state.resources.length > 1) expect(pieces.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('an empty state is one piece with an empty resource list', () => {
+    const state = emptyState('9a4e2b7c-1111-4c3d-8e9f-abcdefabcdef');
+    const pieces = [...serializeStateChunks(state, 1, { iamformVersion: WRITER })];
+    expect(pieces).toEqual([serializeState(state, 1, { iamformVersion: WRITER })]);
+    expect(pieces[0]).toContain('"resources": []');
   });
 });
 
