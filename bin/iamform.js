@@ -15,5 +15,5 @@ if (major < 22 || (major === 22 && minor < 13)) {
   );
   process.exit(1);
 }
-const { run } = await import('../dist/cli/run.js');
+const { run } = await import('../dist/iamform.mjs');
 await run();

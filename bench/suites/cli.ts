@@ -169,7 +169,7 @@ function sizes(): number[] {
 export const cliSuite: BenchSuite = {
   name: 'cli',
   async run(): Promise<Figure[]> {
-    if (!existsSync(join(repo, 'dist', 'cli', 'run.js'))) {
+    if (!existsSync(join(repo, 'dist', 'iamform.mjs'))) {
       return [{ name: 'whole CLI runs', value: 'not measured: dist/ is missing (run npm run build)', ok: false }];
     }
     const missing = missingCommands();

@@ -38,28 +38,37 @@ export function utf8ByteOffset(source: string, position: SourcePos): number {
 }
 
 /**
- * Maps string offsets of one source text to line/column positions. Building it is O(n) once;
- * each lookup is a binary search over line starts.
+ * Maps string offsets of one source text to line/column positions. The line starts are found
+ * in one O(n) pass on the first lookup (a large file read without problems never needs them);
+ * each lookup is a binary search over them.
  */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts === undefined) {
+      const starts = [0];
+      for (let i = 0; i < this.text.length; i++) {
+        if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+      }
+      this.starts = starts;
     }
+    return this.starts;
   }
 
   position(offset: number): SourcePos {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const lineStarts = this.lineStarts();
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= clamped) lo = mid;
+      if ((lineStarts[mid] ?? 0) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    const lineStart = this.lineStarts[lo] ?? 0;
+    const lineStart = lineStarts[lo] ?? 0;
     return { line: lo + 1, column: codePointCount(this.text, lineStart, clamped) + 1, offset: clamped };
   }
 
