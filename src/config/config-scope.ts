@@ -29,7 +29,8 @@ type NodeState = { readonly kind: 'active' } | { readonly kind: 'done'; readonly
  */
 export class ConfigScope implements EvalContext {
   readonly localValues = new Map<string, NodeState>();
-  readonly resourceStates = new Map<string, { kind: 'active' } | { kind: 'done'; expanded: ExpandedResource; value: Value }>();
+  /** `value` is computed on the first reference: most instances are never referred to. */
+  readonly resourceStates = new Map<string, { kind: 'active' } | { kind: 'done'; expanded: ExpandedResource; value: () => Value }>();
   private readonly stack: string[] = [];
   private readonly reportedCycles = new Set<string>();
   readonly resourcesByKey = new Map<string, ResourceDecl>();
@@ -41,7 +42,7 @@ export class ConfigScope implements EvalContext {
     readonly functionContext: FunctionContext,
     readonly hooks: ResourceHooks,
     private readonly evalLocal: (name: string) => Value,
-    private readonly evalResource: (decl: ResourceDecl) => { expanded: ExpandedResource; value: Value },
+    private readonly evalResource: (decl: ResourceDecl) => { expanded: ExpandedResource; value: () => Value },
     readonly diags: Diagnostic[],
   ) {
     for (const r of config.resources) this.resourcesByKey.set(resourceKey(r.address), r);
@@ -133,16 +134,21 @@ export class ConfigScope implements EvalContext {
   }
 
   /** A resource's expansion and reference value, evaluating it on first use. */
-  resource(decl: ResourceDecl, range: SourceRange | undefined): { expanded?: ExpandedResource; value: Value } {
+  resource(decl: ResourceDecl, range: SourceRange | undefined): { expanded?: ExpandedResource; value: () => Value } {
     const key = resourceKey(decl.address);
     const state = this.resourceStates.get(key);
     if (state?.kind === 'done') return state;
-    if (state?.kind === 'active') return { value: range === undefined ? dynamicVal : this.cycle(key, range) };
+    if (state?.kind === 'active') {
+      const value = range === undefined ? dynamicVal : this.cycle(key, range);
+      return { value: () => value };
+    }
     this.resourceStates.set(key, { kind: 'active' });
     this.stack.push(key);
-    const done = this.evalResource(decl);
+    const evaluated = this.evalResource(decl);
     this.stack.pop();
-    this.resourceStates.set(key, { kind: 'done', ...done });
+    let memo: Value | undefined;
+    const done = { kind: 'done' as const, expanded: evaluated.expanded, value: (): Value => (memo ??= evaluated.value()) };
+    this.resourceStates.set(key, done);
     return done;
   }
 
@@ -176,7 +182,7 @@ export class ConfigScope implements EvalContext {
       );
       return undefined;
     }
-    const { value } = this.resource(decl, ref.range);
+    const value = this.resource(decl, ref.range).value();
     // Without a schema, an attribute the config does not set is simply not known yet.
     const schema = this.hooks.schemaFor?.(decl.type, decl.mode);
     if (schema !== undefined || value.kind === 'unknown') return { value, consumed };

@@ -60,10 +60,10 @@ export function evaluateConfig(config: Config, variables: ReadonlyMap<string, Va
     return evalExpr(evaluation(), decl.expr);
   };
 
-  const evalResource = (decl: ResourceDecl): { expanded: ExpandedResource; value: Value } => {
+  const evalResource = (decl: ResourceDecl): { expanded: ExpandedResource; value: () => Value } => {
     const expanded = expandResource(decl, scope, options, evaluation, diags);
     expandedByKey.set(resourceKey(decl.address), expanded);
-    return { expanded, value: referenceValue(expanded, options) };
+    return { expanded, value: () => referenceValue(expanded, options) };
   };
 
   const scope: ConfigScope = new ConfigScope(config, variables, options.functions, options.functionContext, options, evalLocal, evalResource, diags);
