@@ -40,7 +40,7 @@ export function parseHclJson(source: string, path: string, schema: JsonBodySchem
   const diagnostics: Diagnostic[] = [];
   const positions = new TextPositions(path, source);
   const root = parseJson(source, positions, diagnostics);
-  const reader = new JsonReader(source, positions, diagnostics);
+  const reader = new JsonReader(positions, diagnostics);
   let items: BodyItem[] = [];
   if (root?.kind === 'object') items = reader.body(root, schema);
   else if (root) {
@@ -54,7 +54,6 @@ export function parseHclJson(source: string, path: string, schema: JsonBodySchem
 
 class JsonReader {
   constructor(
-    readonly source: string,
     readonly positions: Positions,
     readonly diagnostics: Diagnostic[],
   ) {}
@@ -168,14 +167,14 @@ class JsonReader {
   /** A JSON string as a template; the node's range covers the quotes, its parts point inside. */
   private template(str: JsonString): Expression {
     const value = str.value;
-    const inner = new MappedPositions(this.positions.file, this.positions, str.map);
+    const inner = new MappedPositions(this.positions, str.map);
     let parts: TemplatePart[];
     if (value.indexOf('${') < 0 && value.indexOf('%{') < 0) {
       parts = value === '' ? [] : [new LiteralPartNode(inner, 0, value.length, value)];
     } else {
       const parsed = parseTemplateAt(value, inner);
       for (const d of parsed.diagnostics) this.diagnostics.push(d);
-      parts = parsed.template.kind === 'template' ? parsed.template.parts : [];
+      parts = parsed.template.parts;
     }
     return new TemplateNode(this.positions, str.start, str.end, parts, true);
   }

@@ -84,14 +84,18 @@ export class TextPositions implements Positions {
 
 /**
  * Positions of a decoded string (a JSON string value) mapped back into the file it came from:
- * `map[i]` is the file offset of decoded offset `i` (one entry more than the decoded length).
+ * `map[i]` is the file offset of decoded offset `i` (one entry more than the decoded length);
+ * a number `map` is the file offset of decoded offset 0 of a string without escapes.
  */
 export class MappedPositions implements Positions {
+  readonly file: string;
+
   constructor(
-    readonly file: string,
     private readonly outer: Positions,
     private readonly map: Int32Array | number,
-  ) {}
+  ) {
+    this.file = outer.file;
+  }
 
   at(offset: number): SourcePos {
     const map = this.map;

@@ -19,8 +19,6 @@ export interface LiteralTok {
   value: string;
   start: number;
   end: number;
-  /** Starts at the beginning of a heredoc line (for `<<-` indentation removal). */
-  lineStart: boolean;
 }
 
 export interface InterpTok {
@@ -67,12 +65,11 @@ export function scanTemplate(p: Parser, start: number, mode: ScanMode, marker = 
   let litStart = i;
   let segStart = i;
   let buf = '';
-  let lineStart = true;
 
   const flush = (end: number): void => {
     if (end > litStart || buf !== '') {
       const value = buf === '' ? text.slice(litStart, end) : buf + text.slice(segStart, end);
-      tokens.push({ kind: 'lit', value, start: litStart, end, lineStart });
+      tokens.push({ kind: 'lit', value, start: litStart, end });
     }
     buf = '';
   };
@@ -111,7 +108,6 @@ export function scanTemplate(p: Parser, start: number, mode: ScanMode, marker = 
       const close = closingMarkerAt(text, i, marker);
       if (close >= 0) return { tokens, contentEnd: i, end: close, closed: true };
       litStart = segStart = i;
-      lineStart = true;
       continue;
     }
     if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) {
@@ -119,7 +115,6 @@ export function scanTemplate(p: Parser, start: number, mode: ScanMode, marker = 
       const after = c === 36 ? scanInterpolation(p, i, tokens, mode) : scanDirective(p, i, tokens, mode);
       i = after;
       litStart = segStart = i;
-      lineStart = false;
       continue;
     }
     if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 123) {
