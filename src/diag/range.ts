@@ -77,7 +77,8 @@ export class LineIndex {
   }
 }
 
-function codePointCount(text: string, from: number, to: number): number {
+/** The number of Unicode code points in `text.slice(from, to)` (a surrogate pair counts once). */
+export function codePointCount(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);

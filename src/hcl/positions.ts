@@ -1,3 +1,4 @@
+import { codePointCount } from '../diag/index.js';
 import type { SourcePos, SourceRange } from '../diag/index.js';
 
 /**
@@ -75,7 +76,7 @@ export class TextPositions implements Positions {
     }
     const lineStart = starts[line] as number;
     let column = offset - lineStart;
-    if (this.astral) column = codePoints(text, lineStart, offset);
+    if (this.astral) column = codePointCount(text, lineStart, offset);
     const base = this.base;
     if (line === 0) return { line: base.line, column: base.column + column, offset: base.offset + offset };
     return { line: base.line + line, column: column + 1, offset: base.offset + offset };
@@ -107,17 +108,4 @@ export class MappedPositions implements Positions {
   range(start: number, end: number): SourceRange {
     return { file: this.file, start: this.at(start), end: this.at(end) };
   }
-}
-
-function codePoints(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
 }
