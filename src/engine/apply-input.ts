@@ -85,7 +85,8 @@ export function applyInputOf(applyPlan: ApplyPlan, box: SecretBox | undefined): 
   };
 }
 
-function isSealed(value: JsonValue): boolean {
+/** Whether a stored output value is a sealed secret rather than the value itself. */
+export function isSealed(value: JsonValue): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value[SEALED_KEY] === 'string';
 }
 

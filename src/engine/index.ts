@@ -10,6 +10,6 @@ export { loadWorkspace, type Workspace } from './workspace.js';
 export { validateConfig, type ValidateResult } from './validate.js';
 export { refreshKinds } from './refresh.js';
 export { applyInputOf, exactDependencies, openOutputValue, SEALED_KEY } from './apply-input.js';
-export { changedAddresses, requestOfSavedPlan, savedPlanBasisReasons, savedPlanDifferences, stateForSavedPlan } from './saved-plan.js';
+export { requestOfSavedPlan, savedPlanBasisReasons, savedPlanDifferences, stateForSavedPlan } from './saved-plan.js';
 export { planOnce, applyOnce, type RunResult } from './run.js';
 export { configGraph } from './config-graph.js';

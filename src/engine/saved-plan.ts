@@ -43,8 +43,3 @@ export function savedPlanDifferences(saved: Plan, fresh: Plan): string[] {
   const more = differing.length > 5 ? ` and ${differing.length - 5} more` : '';
   return [`the IAM backend changed since this plan was made: planning again gives different changes for ${shown}${more}`];
 }
-
-/** The changes that do something, by change key. */
-export function changedAddresses(plan: Plan): string[] {
-  return plan.changes.filter((c) => c.action !== 'no-op').map(changeKey);
-}

@@ -1,12 +1,8 @@
 import { formatAddress, resourceOf } from '../addr/index.js';
 import { referencesIn, type Config } from '../config/index.js';
 import type { ApplyPlan, Plan, PlannedOutput } from '../plan/index.js';
-import { SEALED_KEY } from './apply-input.js';
+import { isSealed } from './apply-input.js';
 import { resourceReferences } from './config-graph.js';
-
-function isSealed(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && SEALED_KEY in value;
-}
 
 /**
  * A sensitive output holding a secret (returned once, at creation) is sealed in state, and

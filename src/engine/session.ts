@@ -56,11 +56,6 @@ export class Session {
     return opened;
   }
 
-  /** The state store as the config names it (for messages and saved plans). */
-  stateLocation(): string | undefined {
-    return this.stateAccess().access?.displayPath;
-  }
-
   /** Takes the state lock for `operation`, waiting up to `timeoutMs` for another holder. */
   async acquireLock(request: LockRequest): Promise<Diagnostic[]> {
     const { access, diagnostics } = this.stateAccess();

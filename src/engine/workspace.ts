@@ -1,4 +1,4 @@
-import { errorDiag, hasErrors, type Diagnostic } from '../diag/index.js';
+import { errorDiag, type Diagnostic } from '../diag/index.js';
 import { loadConfig, makeFunctionContext, mappingEntries, toJs, type Config, type EvaluatedConfig, type VariableArg } from '../config/index.js';
 import { builtinFunctions } from '../config/functions/index.js';
 import type { FunctionContext, FunctionDef } from '../config/functions/types.js';
@@ -108,8 +108,4 @@ function providerSettings(config: Config, evaluated: EvaluatedConfig, diagnostic
     ...(endpoint !== undefined ? { endpoint } : {}),
     ...(decl !== undefined ? { range: decl.range } : {}),
   };
-}
-
-export function workspaceHasErrors(workspace: Workspace): boolean {
-  return hasErrors(workspace.diagnostics);
 }
