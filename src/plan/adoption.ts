@@ -20,13 +20,6 @@ function matchesHint(attributes: JsonObject, hint: JsonObject): boolean {
   return keys.length > 0 && keys.every((k) => sameValue(attributes[k], hint[k]));
 }
 
-export interface PendingResolution {
-  /** Addresses whose interrupted create was adopted. */
-  readonly adopted: Set<string>;
-  /** Deposed objects still to be destroyed, with the intents that must outlive this plan. */
-  readonly deposed: DeposedObject[];
-}
-
 /**
  * Resolves the intent journal against the refreshed backend:
  * - `delete` of a deposed object (see `deposed.ts`): still there, it is returned to be
@@ -34,12 +27,12 @@ export interface PendingResolution {
  * - `create` whose object exists (found by its `objectHint`) but is not in state: adopted;
  * - `delete` whose object is gone: the instance is dropped (the delete happened);
  * - anything else: dropped from the journal and planned like any other instance.
- * A warning summarises what was resolved; none when the journal is empty.
+ * A warning summarises what was resolved; none when the journal is empty. Returns the deposed
+ * objects still to be destroyed, with the intents that must outlive this plan.
  */
-export function resolvePendingIntents(pending: readonly PendingIntent[], prior: PriorPicture, index: RefreshIndex, diags: Diagnostic[]): PendingResolution {
-  const adopted = new Set<string>();
+export function resolvePendingIntents(pending: readonly PendingIntent[], prior: PriorPicture, index: RefreshIndex, diags: Diagnostic[]): DeposedObject[] {
   const deposed: DeposedObject[] = [];
-  if (pending.length === 0) return { adopted, deposed };
+  if (pending.length === 0) return deposed;
   const deposedOutcomes = new Map<PendingIntent, { id: string; outcome: DeposedOutcome }>();
   for (const intent of pending) {
     const id = deposedIdOf(intent, prior.instances.get(formatAddress(intent.address)));
@@ -72,7 +65,6 @@ export function resolvePendingIntents(pending: readonly PendingIntent[], prior: 
           break;
         }
         prior.instances.set(key, { address: intent.address, id: found.id, attributes: withId(found.id, found.attributes), sensitivePaths: [], dependencies: [], gone: false, adopted: 'pending_intent' });
-        adopted.add(key);
         lines.push(`${key}: the interrupted create did reach the backend; object ${found.id} is adopted`);
         break;
       }
@@ -97,7 +89,7 @@ export function resolvePendingIntents(pending: readonly PendingIntent[], prior: 
       detail: `A previous apply stopped while calling the IAM backend. What was found:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
     }),
   );
-  return { adopted, deposed };
+  return deposed;
 }
 
 /** Adopts the objects of `import` blocks whose target is not yet managed. */

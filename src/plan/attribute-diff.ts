@@ -1,4 +1,4 @@
-import { attributeSpec, equalValues, resourceSchema, type AttrType, type PlainObject, type PlainValue, type ResourceSchema } from '../schema/index.js';
+import { equalValues, resourceSchema, type AttrType, type PlainObject, type PlainValue, type ResourceSchema } from '../schema/index.js';
 import type { AttributePath } from '../state/index.js';
 import { canonicalPolicy } from './policy-document.js';
 
@@ -8,11 +8,6 @@ import { canonicalPolicy } from './policy-document.js';
  */
 
 const dynamic: AttrType = { kind: 'dynamic' };
-
-/** Whether the attribute holds a JSON document compared semantically. */
-export function isDocumentAttribute(type: string, mode: 'managed' | 'data', name: string): boolean {
-  return attributeSpec(type, mode, [name])?.json === true;
-}
 
 /** The object with its document attributes in canonical form (a new object; input untouched). */
 export function canonicalDocuments(type: string, mode: 'managed' | 'data', values: PlainObject): PlainObject {

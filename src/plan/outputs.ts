@@ -1,6 +1,6 @@
-import type { EvaluatedConfig } from '../config/index.js';
+import { isWhollyKnown, type EvaluatedConfig } from '../config/index.js';
 import type { JsonValue, State } from '../state/index.js';
-import { fillUnknown, hasUnknown, toPlain } from './plain.js';
+import { fillUnknown, toPlain } from './plain.js';
 import { placeholder } from './placeholder.js';
 import type { PlanMode, PlannedOutput } from './types.js';
 
@@ -17,7 +17,7 @@ export function plannedOutputs(evaluated: EvaluatedConfig, state: State, mode: P
     for (const [name, output] of evaluated.outputs) {
       configured.add(name);
       const prior = state.outputs[name];
-      const unknown = hasUnknown(output.value);
+      const unknown = !isWhollyKnown(output.value);
       const after = unknown ? null : (toPlain(output.value) as JsonValue);
       const before = prior?.value ?? null;
       const action = prior === undefined ? 'create' : unknown || JSON.stringify(before) !== JSON.stringify(after) || prior.sensitive !== output.sensitive ? 'update' : 'no-op';

@@ -1,4 +1,4 @@
-import { boolVal, mappingEntries, nullVal, numberVal, objectVal, stringVal, toJs, tupleVal, unknownVal, type Value } from '../config/index.js';
+import { boolVal, nullVal, numberVal, objectVal, stringVal, toJs, tupleVal, unknownVal, type Value } from '../config/index.js';
 import { isUnknown, UNKNOWN, type PlainObject, type PlainValue } from '../schema/index.js';
 import type { AttributePath, JsonObject, JsonValue } from '../state/index.js';
 
@@ -34,24 +34,6 @@ export function fromPlain(value: PlainValue | undefined): Value {
   if (Array.isArray(value)) return tupleVal((value as readonly PlainValue[]).map(fromPlain));
   const record = value as PlainObject;
   return objectVal(Object.keys(record).map((k) => [k, fromPlain(record[k])] as const));
-}
-
-/** True when a config value is unknown anywhere inside. */
-export function hasUnknown(value: Value): boolean {
-  switch (value.kind) {
-    case 'unknown':
-      return true;
-    case 'list':
-    case 'set':
-    case 'tuple':
-      return value.elements.some(hasUnknown);
-    case 'map':
-    case 'object':
-      for (const v of mappingEntries(value).values()) if (hasUnknown(v)) return true;
-      return false;
-    default:
-      return false;
-  }
 }
 
 /**

@@ -1,8 +1,8 @@
 import { addressContains, compareAddresses, formatAddress, resourceOf, type ResourceAddress } from '../addr/index.js';
 import { hasErrors, type Diagnostic } from '../diag/index.js';
-import { evaluateConfig, type EvaluatedConfig, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
+import { evaluateConfig, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
 import { topologicalOrder, transitiveDependents } from '../graph/index.js';
-import type { JsonObject, JsonValue } from '../state/index.js';
+import type { JsonObject } from '../state/index.js';
 import { accessChanges } from './access-changes.js';
 import { adoptImports, resolvePendingIntents } from './adoption.js';
 import { afterResolver, outputsResolver } from './apply-values.js';
@@ -13,9 +13,9 @@ import { instanceGraph, type PriorOnly } from './dependency-graph.js';
 import { decideInstance } from './instance-change.js';
 import { evaluatePlanned, evaluateWithPlaceholders, type Decided, type EvaluationContext } from './evaluation.js';
 import type { ApplyPlan, PlanInput, PlanResult } from './input.js';
-import { fillUnknown, toPlain, toPlainObject } from './plain.js';
+import { fillUnknown, toPlainObject } from './plain.js';
 import { placeholder } from './placeholder.js';
-import { plannedOutputs } from './outputs.js';
+import { outputTemplates, plannedOutputs } from './outputs.js';
 import { applyMoves, refreshPrior, RefreshIndex, stateFromPrior, type PriorInstance } from './prior.js';
 import { reportUnmatchedTargets, targetFilter } from './targets.js';
 import { PLAN_FORMAT_VERSION, type ChangeReason, type Plan, type PlanSummary, type ResourceChange } from './types.js';
@@ -39,7 +39,7 @@ export function planChanges(input: PlanInput): PlanResult {
   const early = input.config.moved.length > 0 || input.config.imports.length > 0 ? evaluateConfig(input.config, input.variables, { functions: input.functions, functionContext: input.functionContext }, []) : undefined;
   const moved = applyMoves(input.state, early?.moved ?? [], diags);
   const prior = refreshPrior(moved, index, options.refresh);
-  const { deposed } = resolvePendingIntents(input.state.pending, prior, index, diags);
+  const deposed = resolvePendingIntents(input.state.pending, prior, index, diags);
   const imports = (early?.imports ?? []).flatMap((i) => (i.id.kind === 'string' ? [{ to: i.to, id: i.id.value, range: i.range }] : []));
   adoptImports(imports, prior, index, diags);
 
@@ -143,7 +143,7 @@ export function planChanges(input: PlanInput): PlanResult {
   const dependencies = new Map<string, readonly string[]>();
   for (const key of order) dependencies.set(key, [...graph.dependencies(key)].filter((k) => changed.has(k) || changedResources.has(k)).sort());
   const sensitiveOutputs = new Map([...evaluated.outputs].map(([name, o]) => [name, o.sensitive] as const));
-  const outputValues = outputValuesOf(passB ?? evaluated);
+  const outputValues = outputTemplates(passB ?? evaluated);
   const applyPlan: ApplyPlan = {
     plan,
     priorState,
@@ -175,12 +175,6 @@ function templateOf(d: Extract<Decided, { kind: 'managed' }>, instB: ResourceIns
   const keepPrior = d.decision.action === 'update' || d.decision.action === 'no-op';
   const again = decideInstance({ type: d.instance.type, config: toPlainObject(instB.values), prior: keepPrior ? prior : undefined, lifecycle: d.instance.lifecycle, forceReplace: false, keeper: () => '' });
   return fillUnknown(again.planned, (path) => placeholder(key, String(path[0] ?? ''))) as JsonObject;
-}
-
-function outputValuesOf(evaluated: EvaluatedConfig): ReadonlyMap<string, JsonValue> {
-  const out = new Map<string, JsonValue>();
-  for (const [name, o] of evaluated.outputs) out.set(name, fillUnknown(toPlain(o.value), () => placeholder(`output.${name}`, 'value')));
-  return out;
 }
 
 /** Why a prior instance without config is deleted: its key left `count`/`for_each`, or the resource left the config. */
