@@ -1,6 +1,5 @@
 import { errorDiag, type Diagnostic } from '../diag/index.js';
 import type { Attribute } from '../hcl/index.js';
-import type { InstanceKey } from '../addr/index.js';
 import { convert, formatNumber, hasMarksDeep, isWhole, mappingEntries, numberType, numberVal, objectVal, stringVal, type Value } from './value.js';
 
 /** How one resource expands: the instance keys and what `each`/`count` are bound to in each. */
@@ -10,18 +9,6 @@ export type Expansion =
   | { readonly kind: 'count'; readonly count: number }
   /** The keys cannot be known (an error was reported, or an input is unknown). */
   | { readonly kind: 'unknown' };
-
-export function instanceKeys(expansion: Expansion): InstanceKey[] {
-  switch (expansion.kind) {
-    case 'single':
-    case 'unknown':
-      return [];
-    case 'for_each':
-      return expansion.instances.map((i) => i.key);
-    case 'count':
-      return Array.from({ length: expansion.count }, (_, i) => i);
-  }
-}
 
 function forEachError(diags: Diagnostic[], attr: Attribute, detail: string, context: string): Expansion {
   diags.push(errorDiag('config.invalid-for-each', 'Invalid for_each argument', { detail, range: attr.expr.range, context }));

@@ -164,8 +164,7 @@ function classify(root: string, steps: readonly TraversalStep[], range: SourceRa
 
 function withLiteralKey(address: ResourceAddress, step: TraversalStep | undefined): ResourceAddress {
   if (step?.kind !== 'index') return address;
-  const key = step.key.kind === 'number' ? step.key.value : step.key.value;
-  return { ...address, key };
+  return { ...address, key: step.key.value };
 }
 
 /**

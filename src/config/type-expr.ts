@@ -42,7 +42,7 @@ const keywords = ['string', 'number', 'bool', 'any', 'list', 'set', 'map', 'obje
 
 /** Reads a type constraint expression (`list(object({name=string, tags=optional(map(string), {})}))`). */
 export function parseTypeConstraint(expr: Expression, diags: Diagnostic[], evalDefault: (e: Expression) => Value): TypeConstraint {
-  const r = parse(expr, diags, evalDefault, false);
+  const r = parse(expr, diags, evalDefault);
   return r ?? { type: dynamicType };
 }
 
@@ -51,8 +51,8 @@ function invalid(diags: Diagnostic[], expr: Expression, detail: string): undefin
   return undefined;
 }
 
-function parse(expr: Expression, diags: Diagnostic[], evalDefault: (e: Expression) => Value, inObject: boolean): TypeConstraint | undefined {
-  if (expr.kind === 'parens') return parse(expr.expr, diags, evalDefault, inObject);
+function parse(expr: Expression, diags: Diagnostic[], evalDefault: (e: Expression) => Value): TypeConstraint | undefined {
+  if (expr.kind === 'parens') return parse(expr.expr, diags, evalDefault);
   if (expr.kind === 'scope-traversal' && expr.steps.length === 0) {
     switch (expr.root) {
       case 'string':
@@ -82,7 +82,7 @@ function parse(expr: Expression, diags: Diagnostic[], evalDefault: (e: Expressio
     case 'set':
     case 'map': {
       if (args.length !== 1) return invalid(diags, expr, `The ${expr.name} type constructor requires one argument specifying the element type.`);
-      const inner = parse(args[0] as Expression, diags, evalDefault, false);
+      const inner = parse(args[0] as Expression, diags, evalDefault);
       if (inner === undefined) return undefined;
       const type = expr.name === 'list' ? listType(inner.type) : expr.name === 'set' ? setType(inner.type) : mapType(inner.type);
       return inner.defaults === undefined ? { type } : { type, defaults: { attributes: new Map(), children: new Map(), element: inner.defaults } };
@@ -92,7 +92,7 @@ function parse(expr: Expression, diags: Diagnostic[], evalDefault: (e: Expressio
       if (args.length !== 1 || list === undefined || list.kind !== 'tuple') return invalid(diags, expr, 'The tuple type constructor requires one argument specifying the element types as a list.');
       const elements: Type[] = [];
       for (const item of list.items) {
-        const t = parse(item, diags, evalDefault, false);
+        const t = parse(item, diags, evalDefault);
         if (t === undefined) return undefined;
         elements.push(t.type);
       }
@@ -123,7 +123,7 @@ function parse(expr: Expression, diags: Diagnostic[], evalDefault: (e: Expressio
           defaultExpr = valueExpr.args[1];
           valueExpr = valueExpr.args[0] as Expression;
         }
-        const t = parse(valueExpr, diags, evalDefault, true);
+        const t = parse(valueExpr, diags, evalDefault);
         if (t === undefined) continue;
         attrs.set(key, t.type);
         if (t.defaults !== undefined) children.set(key, t.defaults);
@@ -144,7 +144,7 @@ function parse(expr: Expression, diags: Diagnostic[], evalDefault: (e: Expressio
       return defaults.size === 0 && children.size === 0 ? { type } : { type, defaults: { attributes: defaults, children } };
     }
     case 'optional':
-      return invalid(diags, expr, inObject ? 'Keyword "optional" is valid only as a modifier for object type attributes.' : 'Keyword "optional" is valid only as a modifier for object type attributes.');
+      return invalid(diags, expr, 'Keyword "optional" is valid only as a modifier for object type attributes.');
     default:
       return invalid(diags, expr, `Keyword "${expr.name}" is not a valid type constructor.${didYouMean(expr.name, keywords)}`);
   }

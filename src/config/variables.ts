@@ -23,8 +23,9 @@ export type ExpressionParser = (text: string, name: string, diags: Diagnostic[])
 export interface VariableEnv {
   readonly evalInput: InputEvaluator;
   readonly parseExpression: ExpressionParser;
-  /** Evaluates a `default` or a validation expression; `varValue` is bound as `var.<name>`. */
+  /** Evaluates a variable's `default`. */
   readonly evalDefault: InputEvaluator;
+  /** Evaluates a validation expression with `value` bound as `var.<name>`. */
   readonly evalValidation: (expr: Expression, decl: VariableDecl, value: Value) => { value: Value; diagnostics: Diagnostic[] };
 }
 
@@ -117,10 +118,7 @@ export function resolveVariables(
     }
     let value = applyDefaults(converted.value, decl.defaults);
     if (decl.sensitive) value = markSensitive(value);
-    if (!validate(decl, value, env, diags)) {
-      values.set(decl.name, value);
-      continue;
-    }
+    validate(decl, value, env, diags);
     values.set(decl.name, value);
   }
   return values;
@@ -145,19 +143,15 @@ function inputValue(input: InputValue, decl: VariableDecl, env: VariableEnv, dia
   return r.diagnostics.some((d) => d.severity === 'error') ? undefined : r.value;
 }
 
-function validate(decl: VariableDecl, value: Value, env: VariableEnv, diags: Diagnostic[]): boolean {
-  let ok = true;
+/** Checks the variable's validation rules, reporting each that fails. */
+function validate(decl: VariableDecl, value: Value, env: VariableEnv, diags: Diagnostic[]): void {
   for (const rule of decl.validations) {
     const cond = env.evalValidation(rule.condition, decl, value);
     diags.push(...cond.diagnostics);
-    if (cond.diagnostics.some((d) => d.severity === 'error')) {
-      ok = false;
-      continue;
-    }
+    if (cond.diagnostics.some((d) => d.severity === 'error')) continue;
     const c = convert(cond.value, { kind: 'bool' });
     if (!c.ok || c.value.kind === 'null') {
       diags.push(errorDiag('config.invalid-validation', 'Invalid variable validation result', { detail: 'Validation condition expression must return either true or false.', range: rule.condition.range }));
-      ok = false;
       continue;
     }
     if (c.value.kind !== 'bool' || c.value.value) continue;
@@ -170,7 +164,5 @@ function validate(decl: VariableDecl, value: Value, env: VariableEnv, diags: Dia
         range: rule.condition.range,
       }),
     );
-    ok = false;
   }
-  return ok;
 }

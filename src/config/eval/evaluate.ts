@@ -19,7 +19,7 @@ import {
   boolVal,
   type Value,
 } from '../value.js';
-import { bind, lookupBinding, type Bindings, type EvalContext } from './context.js';
+import { lookupBinding, type Bindings, type EvalContext } from './context.js';
 import { binaryOp, unaryOp } from './operators.js';
 import { getAttr, getIndex } from './traverse.js';
 import { evalTemplate } from './template.js';
@@ -47,13 +47,6 @@ export function evaluate(expr: Expression, ctx: EvalContext, bindings?: Bindings
   const diags: Diagnostic[] = [];
   const value = evalExpr({ ctx, diags, bindings }, expr);
   return { value, diagnostics: diags };
-}
-
-/** `bindings` as a chain, for callers that bind plain names (`each`, template vars). */
-export function bindAll(values: Iterable<readonly [string, Value]>, parent?: Bindings): Bindings | undefined {
-  let b = parent;
-  for (const [name, value] of values) b = bind(b, name, value);
-  return b;
 }
 
 export function evalExpr(e: Evaluation, expr: Expression): Value {
@@ -151,7 +144,7 @@ function evalConditional(e: Evaluation, expr: Extract<Expression, { kind: 'condi
   if (unified === undefined) {
     e.diags.push(
       errorDiag('eval.inconsistent-conditional', 'Inconsistent conditional result types', {
-        detail: 'The true and false result expressions must have consistent types. The given expressions are ' + `${describe(whenTrue)} and ${describe(whenFalse)}, respectively.`,
+        detail: `The true and false result expressions must have consistent types. The given expressions are ${whenTrue.type.kind} and ${whenFalse.type.kind}, respectively.`,
         range: { file: expr.range.file, start: expr.trueResult.range.start, end: expr.falseResult.range.end },
       }),
     );
@@ -170,11 +163,6 @@ function evalConditional(e: Evaluation, expr: Extract<Expression, { kind: 'condi
   const chosen = c.value.value ? whenTrue : whenFalse;
   const converted = convert(chosen, unified);
   return propagateMarks(converted.ok ? converted.value : chosen, cond);
-}
-
-function describe(v: Value): string {
-  const t = v.type;
-  return t.kind === 'object' || t.kind === 'tuple' ? `${t.kind}` : t.kind === 'dynamic' ? 'dynamic' : `${t.kind === 'list' || t.kind === 'set' || t.kind === 'map' ? t.kind : t.kind}`;
 }
 
 function evalObject(e: Evaluation, expr: Extract<Expression, { kind: 'object' }>): Value {
@@ -243,5 +231,3 @@ function evalSplat(e: Evaluation, expr: SplatExpr): Value {
       return tupleVal([applyEach(source)]);
   }
 }
-
-export { bind };

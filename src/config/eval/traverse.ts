@@ -77,7 +77,7 @@ function cannotHaveAttributes(t: Type): string {
     case 'list':
     case 'set':
     case 'tuple':
-      return `Can't access attributes on a ${typeName(t) === 'tuple' ? 'tuple' : t.kind} of ${t.kind === 'tuple' ? 'values' : `${typeName(t.element)}s`}. Did you mean to access an attribute for a specific element of the ${t.kind}, or across all elements of the ${t.kind}?`;
+      return `Can't access attributes on a ${t.kind} of ${t.kind === 'tuple' ? 'values' : `${typeName(t.element)}s`}. Did you mean to access an attribute for a specific element of the ${t.kind}, or across all elements of the ${t.kind}?`;
     default:
       return 'This value does not have any attributes.';
   }

@@ -137,7 +137,8 @@ class Translator {
       const off = flags[2] ?? '';
       if (on.includes('U') || off.includes('U')) throw new Re2Error('invalid regexp pattern: the ungreedy flag U is not supported; write lazy repetitions such as `x*?` instead');
       const dotAll = on.includes('s') ? true : off.includes('s') ? false : this.scope.dotAll;
-      const mod = (on.replace('s', '') ? on.replace('s', '') : '') + (off.replace('s', '') ? `-${off.replace('s', '')}` : '');
+      const disable = off.replace('s', '');
+      const mod = on.replace('s', '') + (disable ? `-${disable}` : '');
       const open = mod === '' ? '(?:' : `(?${mod}:`;
       this.at += flags[0].length;
       if (flags[3] === ':') {

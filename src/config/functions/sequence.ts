@@ -79,12 +79,7 @@ function compareCodePoints(a: string, b: string): number {
 
 function sequenceCheck(v: Value, fn: string): FunctionResult | undefined {
   if (v.type.kind === 'set' && fn === 'slice') {
-    return fail(
-      fn === 'slice'
-        ? 'cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important'
-        : `can only ${fn} list or tuple values, not ${typeName(v.type)}`,
-      0,
-    );
+    return fail('cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important', 0);
   }
   if (v.type.kind !== 'list' && v.type.kind !== 'tuple') return fail(fn === 'slice' ? 'must be a list or tuple value' : `can only ${fn} list or tuple values, not ${typeName(v.type)}`, 0);
   return undefined;
