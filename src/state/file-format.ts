@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareAddresses, formatAddress, parseAddress, type InstanceKey, type ResourceAddress } from '../addr/index.js';
+import { compareAddresses, compareInstanceKeys, formatAddress, parseAddress, withKey, type InstanceKey, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, type Diagnostic, type SourceRange } from '../diag/index.js';
 import { redactWriteOnly } from './redact.js';
 import { canonicalJson, comparePaths } from './json-values.js';
@@ -115,9 +115,7 @@ function* resourceJsons(state: State, options: EncodeOptions): Generator<Resourc
   const resources = [...state.resources].filter((resource) => resource.instances.length > 0).sort(compareAddresses);
   for (const resource of resources) {
     const writeOnly = options.writeOnly?.({ mode: resource.mode, type: resource.type, name: resource.name }) ?? [];
-    const instances = [...resource.instances]
-      .sort((a, b) => compareAddresses({ ...resource, ...keyPart(a.key) }, { ...resource, ...keyPart(b.key) }))
-      .map((instance) => instanceJson(instance, writeOnly));
+    const instances = [...resource.instances].sort((a, b) => compareInstanceKeys(a.key, b.key)).map((instance) => instanceJson(instance, writeOnly));
     yield { mode: resource.mode, type: resource.type, name: resource.name, instances };
   }
 }
@@ -243,7 +241,7 @@ export function fromFileJson(
     for (const [i, instance] of resource.instances.entries()) {
       const at = ['resources', r, 'instances', i];
       const keyText = instance.index_key === undefined ? '' : JSON.stringify(instance.index_key);
-      if (keys.has(keyText)) invalid(`instance ${formatAddress({ ...head, ...keyPart(instance.index_key) })} appears more than once.`, at);
+      if (keys.has(keyText)) invalid(`instance ${formatAddress(withKey(head, instance.index_key))} appears more than once.`, at);
       keys.add(keyText);
       const dependencies: ResourceAddress[] = [];
       for (const [d, dependency] of instance.dependencies.entries()) {
@@ -260,7 +258,7 @@ export function fromFileJson(
       });
     }
     if (keys.has('') && keys.size > 1) invalid(`resource ${name} has instances both with and without keys.`, ['resources', r]);
-    instances.sort((a, b) => compareAddresses({ ...head, ...keyPart(a.key) }, { ...head, ...keyPart(b.key) }));
+    instances.sort((a, b) => compareInstanceKeys(a.key, b.key));
     resources.push({ mode: head.mode, type: head.type, name: head.name, instances });
   }
 

@@ -1,4 +1,4 @@
-import { addressContains, compareAddresses, formatAddress, resourceOf, withKey, type InstanceKey, type ResourceAddress } from '../addr/index.js';
+import { addressContains, compareAddresses, compareInstanceKeys, formatAddress, resourceOf, withKey, type ResourceAddress } from '../addr/index.js';
 import type { InstanceState, JsonValue, OutputState, PendingIntent, ResourceState, State } from './types.js';
 import { STATE_VERSION } from './types.js';
 
@@ -50,7 +50,7 @@ export function setInstance(state: State, address: ResourceAddress, instance: Om
   const found = existing !== undefined && compareAddresses(existing, head) === 0;
   let instances: InstanceState[];
   if (found) {
-    const i = lowerBound(existing.instances, (other) => compareKeys(head, other.key, address.key));
+    const i = lowerBound(existing.instances, (other) => compareInstanceKeys(other.key, address.key));
     const same = existing.instances[i]?.key === address.key;
     instances = [...existing.instances];
     instances.splice(i, same ? 1 : 0, stored);
@@ -110,8 +110,4 @@ export function addPending(state: State, intent: PendingIntent): State {
 /** Removes an intent once its outcome is recorded; removing an unknown id changes nothing. */
 export function resolvePending(state: State, intentId: string): State {
   return { ...state, pending: state.pending.filter((p) => p.intentId !== intentId) };
-}
-
-function compareKeys(head: ResourceAddress, a: InstanceKey | undefined, b: InstanceKey | undefined): number {
-  return compareAddresses(withKey(head, a), withKey(head, b));
 }
