@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import { unwrap, type IamService } from '../../src/backend/index.js';
-import { openTestService } from './helpers.js';
+import { serviceForEachTest } from './helpers.js';
 
-let env: ReturnType<typeof openTestService>;
 let service: IamService;
-beforeEach(() => {
-  env = openTestService();
-  service = env.service;
-});
-afterEach(() => env.close());
+const env = serviceForEachTest((opened) => (service = opened));
 
 describe('access keys', () => {
   it('returns the secret once, at creation, and never again', () => {

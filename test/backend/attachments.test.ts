@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap, type AttachmentScope, type IamService } from '../../src/backend/index.js';
-import { openTestService, policyId, projectId } from './helpers.js';
+import { serviceForEachTest, policyId, projectId } from './helpers.js';
 
-let env: ReturnType<typeof openTestService>;
 let service: IamService;
 let groupId: string;
-beforeEach(() => {
-  env = openTestService();
-  service = env.service;
+serviceForEachTest((opened) => {
+  service = opened;
   groupId = unwrap(service.createGroup({ name: 'team' })).id;
 });
-afterEach(() => env.close());
 
 function scopeOf(kind: AttachmentScope['kind']): AttachmentScope {
   switch (kind) {

@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap, type IamService } from '../../src/backend/index.js';
-import { openTestService, policyId, projectId } from './helpers.js';
+import { serviceForEachTest, policyId, projectId } from './helpers.js';
 
-let env: ReturnType<typeof openTestService>;
 let service: IamService;
-beforeEach(() => {
-  env = openTestService();
-  service = env.service;
-});
-afterEach(() => env.close());
+serviceForEachTest((opened) => (service = opened));
 
 describe('groups', () => {
   it('creates, renames and lists groups; names are unique case-insensitively', () => {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +43,14 @@ export function tempDir(): TempDir {
   return { dir, dbPath: join(dir, 'iam.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+interface TestService {
+  readonly service: IamService;
+  readonly temp: TempDir;
+  close(): void;
+}
+
 /** A service on a real database file in a fresh temporary directory. */
-export function openTestService(options: Partial<IamServiceOptions> = {}): { service: IamService; temp: TempDir; close(): void } {
+export function openTestService(options: Partial<IamServiceOptions> = {}): TestService {
   const temp = tempDir();
   const service = IamService.open({ path: temp.dbPath, clock: steppingClock(), random: seededRandom(), ...options });
   return {
@@ -52,6 +59,28 @@ export function openTestService(options: Partial<IamServiceOptions> = {}): { ser
     close() {
       service.close();
       temp.cleanup();
+    },
+  };
+}
+
+/**
+ * Gives each test of the calling file its own test service: opened before the test and handed
+ * to `assign`, closed after it. `temp` is the current test's directory.
+ */
+export function serviceForEachTest(assign: (service: IamService) => void): { readonly temp: TempDir } {
+  let current: TestService | undefined;
+  beforeEach(() => {
+    current = openTestService();
+    assign(current.service);
+  });
+  afterEach(() => {
+    current?.close();
+    current = undefined;
+  });
+  return {
+    get temp() {
+      if (!current) throw new Error('serviceForEachTest: temp is only there during a test');
+      return current.temp;
     },
   };
 }

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unwrap, type IamService } from '../../src/backend/index.js';
-import { openTestService, policyId, projectId } from './helpers.js';
+import { serviceForEachTest, policyId, projectId } from './helpers.js';
 
 /**
  * The seed's process flow (ECS user guide, "Creating a User and Granting ECS Permissions")
  * against a real database file, and the FullAccess-plus-Deny and role-dependency cases.
  */
-let env: ReturnType<typeof openTestService>;
 let service: IamService;
-beforeEach(() => {
-  env = openTestService();
-  service = env.service;
-});
-afterEach(() => env.close());
+serviceForEachTest((opened) => (service = opened));
 
 function seedViewer(): { userId: string; groupId: string; attachmentId: string } {
   const group = unwrap(service.createGroup({ name: 'ecs-viewers' }));

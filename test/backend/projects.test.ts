@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinProjects, unwrap, type IamService } from '../../src/backend/index.js';
-import { openTestService, projectId } from './helpers.js';
+import { serviceForEachTest, projectId } from './helpers.js';
 
-let env: ReturnType<typeof openTestService>;
 let service: IamService;
-beforeEach(() => {
-  env = openTestService();
-  service = env.service;
-});
-afterEach(() => env.close());
+serviceForEachTest((opened) => (service = opened));
 
 describe('projects', () => {
   it('every account has the region projects and MOS, and the default enterprise project', () => {
