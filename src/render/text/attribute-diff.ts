@@ -1,9 +1,9 @@
 import { diffArrays } from 'diff';
 import type { AttributePath, JsonValue } from '../../state/index.js';
 import { pathCovers } from '../../state/index.js';
-import { documentsEqual, matchStatements, normalizeDocument, normalizeStatement, policyDocument, SET_MEMBERS, sortedUnique } from './policy-doc.js';
+import { documentsEqual, matchStatements, normalizeDocument, normalizeStatement, normalizeStatements, policyDocument, SET_MEMBERS, sortedUnique } from './policy-doc.js';
 import { paintMarker, type Marker, type Style } from './style.js';
-import { coveredBy, formatInline, formatKey, formatScalar, hasBelow, isList, isMap, samePath, valuesEqual, type JsonMap } from './values.js';
+import { coveredBy, formatInline, formatKey, hasBelow, isList, isMap, samePath, valuesEqual, type JsonMap } from './values.js';
 
 /** Paths that change how a value is shown; all are relative to the resource's attributes. */
 export interface DiffMarks {
@@ -70,7 +70,7 @@ function normalized(kind: Kind, value: JsonValue | undefined): JsonValue | undef
       return doc ? normalizeDocument(doc) : value;
     }
     case 'statements':
-      return isList(value) ? value.map(normalizeStatement).sort((a, b) => cmp(JSON.stringify(a), JSON.stringify(b))) : value;
+      return isList(value) ? normalizeStatements(value) : value;
     case 'statement':
       return value === undefined ? value : normalizeStatement(value);
     case 'set':
@@ -82,10 +82,6 @@ function normalized(kind: Kind, value: JsonValue | undefined): JsonValue | undef
       return never;
     }
   }
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function changed(ctx: DiffContext, slot: Slot): boolean {
@@ -132,7 +128,7 @@ function entryLines(ctx: DiffContext, level: number, head: string, slot: Slot, t
   if (coveredBy(marks.unknown, slot.apath)) {
     if (b === null) return [line(ctx, level, '+', `${head}${KNOWN_AFTER_APPLY}${tail}`)];
     if (coveredBy(marks.beforeSensitive, slot.bpath) || typeof b !== 'object') {
-      const shown = coveredBy(marks.beforeSensitive, slot.bpath) ? SENSITIVE : formatScalar(b);
+      const shown = coveredBy(marks.beforeSensitive, slot.bpath) ? SENSITIVE : formatInline(b);
       return [line(ctx, level, '~', `${head}${shown} -> ${KNOWN_AFTER_APPLY}${tail}`)];
     }
     // The old value's members are all going away; none of them is unknown in itself.
@@ -164,19 +160,18 @@ function entryLines(ctx: DiffContext, level: number, head: string, slot: Slot, t
   }
   if (b === null) {
     const created = { ...slot, before: null, after: a };
-    return typeof a === 'object' ? composite(ctx, level, '+', head, created, tail, nested) : [line(ctx, level, '+', `${head}${formatScalar(a)}${tail}`)];
+    return typeof a === 'object' ? composite(ctx, level, '+', head, created, tail, nested) : [line(ctx, level, '+', `${head}${formatInline(a)}${tail}`)];
   }
   if (a === null) {
-    if (typeof b !== 'object') return [line(ctx, level, '-', `${head}${formatScalar(b)}${toNull}${tail}`)];
+    if (typeof b !== 'object') return [line(ctx, level, '-', `${head}${formatInline(b)}${toNull}${tail}`)];
     return composite(ctx, level, '-', head, { ...slot, after: null }, `${toNull.trimStart()}${tail}`, true);
   }
   if (!changed(ctx, slot)) {
-    const shown = typeof a === 'object' ? formatInline(a) : formatScalar(a);
-    return [line(ctx, level, ' ', `${head}${shown}${tail}`)];
+    return [line(ctx, level, ' ', `${head}${formatInline(a)}${tail}`)];
   }
   if ((isMap(b) && isMap(a)) || (isList(b) && isList(a))) return composite(ctx, level, '~', head, slot, tail, nested);
   if (typeof b !== 'object' && typeof a !== 'object') {
-    return [line(ctx, level, '~', `${head}${formatScalar(b)} -> ${formatScalar(a)}${tail}`)];
+    return [line(ctx, level, '~', `${head}${formatInline(b)} -> ${formatInline(a)}${tail}`)];
   }
   // The value changed kind (e.g. a string became a list): show the old one removed and the new one added.
   return [

@@ -43,7 +43,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     if (access.length > 0) blocks.push(access);
   }
   if (outputs.length > 0 && !(plan.mode !== 'refresh-only' && changes.length === 0)) blocks.push(outputs);
-  const warnings = warningsSection(plan, options);
+  const warnings = warningsSection(style, plan, options);
   if (warnings.length > 0) blocks.push(warnings);
   if (plan.mode !== 'refresh-only' && changes.length > 0) blocks.push([summaryLine(style, plan)]);
   return blocks.map((block) => block.join('\n')).join('\n\n') + '\n';
@@ -96,10 +96,9 @@ function noChangesFor(style: Style, plan: Plan, outputsChange: boolean): string[
   ]);
 }
 
-function warningsSection(plan: Plan, options: PlanTextOptions): string[] {
+function warningsSection(style: Style, plan: Plan, options: PlanTextOptions): string[] {
   const out: string[] = [];
   if (plan.targets.length > 0) {
-    const style = makeStyle(options.color);
     out.push(
       `${style.warn('Warning:')} ${style.bold('Resource targeting is in effect')}`,
       '',

@@ -54,7 +54,7 @@ export function normalizeStatement(statement: JsonValue): JsonValue {
   return out;
 }
 
-export function statementKey(statement: JsonValue): string {
+function statementKey(statement: JsonValue): string {
   return JSON.stringify(normalizeStatement(statement));
 }
 
@@ -64,9 +64,14 @@ export function normalizeDocument(document: JsonMap): JsonValue {
   for (const key of Object.keys(document).sort()) {
     const member = document[key] as JsonValue;
     if (member === null) continue;
-    out[key] = key === 'Statement' && isList(member) ? member.map(normalizeStatement).sort(compareJson) : canonical(member);
+    out[key] = key === 'Statement' && isList(member) ? normalizeStatements(member) : canonical(member);
   }
   return out;
+}
+
+/** A statement list as a multiset: each statement normalized, in a fixed order. */
+export function normalizeStatements(statements: readonly JsonValue[]): JsonValue[] {
+  return statements.map(normalizeStatement).sort(compareJson);
 }
 
 function compareJson(a: JsonValue, b: JsonValue): number {

@@ -1,7 +1,8 @@
 import { formatAddress } from '../../addr/index.js';
-import type { AccessChange, Plan, PlannedOutput, ResourceChange } from '../../plan/types.js';
+import type { AccessChange, ChangeAction, Plan, PlannedOutput, ResourceChange } from '../../plan/types.js';
 import type { JsonObject } from '../../state/index.js';
 import { renderBody } from './attribute-diff.js';
+import { actionSymbol } from './change-block.js';
 import type { Style } from './style.js';
 
 /** Access-change action lists longer than this are shown as their first few and a count. */
@@ -10,16 +11,17 @@ const MAX_CAUSES_SHOWN = 3;
 
 /** The legend: one line per symbol that the plan uses, in Terraform's order. */
 export function legend(style: Style, changes: readonly ResourceChange[]): string[] {
-  const has = (test: (c: ResourceChange) => boolean): boolean => changes.some(test);
-  const rows: [boolean, string, string][] = [
-    [has((c) => c.action === 'create'), `  ${style.add('+')}`, 'create'],
-    [has((c) => c.action === 'delete'), `  ${style.remove('-')}`, 'destroy'],
-    [has((c) => c.action === 'update'), `  ${style.change('~')}`, 'update in-place'],
-    [has((c) => c.action === 'replace' && !c.createBeforeDestroy), `${style.remove('-')}/${style.add('+')}`, 'destroy and then create replacement'],
-    [has((c) => c.action === 'replace' && c.createBeforeDestroy), `${style.add('+')}/${style.remove('-')}`, 'create replacement and then destroy'],
-    [has((c) => c.action === 'read'), ` ${style.read('<=')}`, 'read (data resources)'],
+  const rows: [ChangeAction, boolean, string][] = [
+    ['create', false, 'create'],
+    ['delete', false, 'destroy'],
+    ['update', false, 'update in-place'],
+    ['replace', false, 'destroy and then create replacement'],
+    ['replace', true, 'create replacement and then destroy'],
+    ['read', false, 'read (data resources)'],
   ];
-  return rows.filter(([used]) => used).map(([, symbol, text]) => `${symbol} ${text}`);
+  // Only a replacement's symbol depends on createBeforeDestroy.
+  const used = ([action, cbd]: [ChangeAction, boolean, string]): boolean => changes.some((c) => c.action === action && (action !== 'replace' || c.createBeforeDestroy === cbd));
+  return rows.filter(used).map(([action, cbd, text]) => `${actionSymbol(style, action, cbd)} ${text}`);
 }
 
 function listWithMore(items: readonly string[], max: number, noun: string): string {

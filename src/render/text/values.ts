@@ -11,10 +11,6 @@ export function isList(value: JsonValue | undefined): value is JsonValue[] {
   return Array.isArray(value);
 }
 
-export function isComposite(value: JsonValue | undefined): boolean {
-  return value !== null && value !== undefined && typeof value === 'object';
-}
-
 /** True when one of `paths` is `path` or an ancestor of it. */
 export function coveredBy(paths: readonly AttributePath[], path: AttributePath): boolean {
   return paths.some((prefix) => pathCovers(prefix, path));
@@ -47,13 +43,6 @@ export function valuesEqual(a: JsonValue | undefined, b: JsonValue | undefined):
   return true;
 }
 
-/** A scalar as it appears in HCL: strings quoted with JSON escapes. */
-export function formatScalar(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return JSON.stringify(value);
-}
-
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** Top-level attribute names are bare; nested map keys are quoted, as Terraform shows them. */
@@ -61,7 +50,7 @@ export function formatKey(key: string, nested: boolean): string {
   return nested || !IDENT.test(key) ? JSON.stringify(key) : key;
 }
 
-/** A single-line summary of any value (used where a value sits beside an arrow). */
+/** Any value on one line, as JSON: a scalar as HCL shows it (strings quoted with JSON escapes). */
 export function formatInline(value: JsonValue): string {
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : formatScalar(value);
+  return JSON.stringify(value);
 }
