@@ -1,4 +1,4 @@
-import { equalValues, resourceSchema, type AttrType, type PlainObject, type PlainValue, type ResourceSchema } from '../schema/index.js';
+import { equalValues, resourceSchema, tDynamic, type PlainObject, type PlainValue } from '../schema/index.js';
 import type { AttributePath } from '../state/index.js';
 import { canonicalPolicy } from './policy-document.js';
 
@@ -6,8 +6,6 @@ import { canonicalPolicy } from './policy-document.js';
  * Attribute-level comparison with the schema's meaning: sets ignore order, null equals
  * absent, and `json` attributes (policy documents) are compared in canonical form.
  */
-
-const dynamic: AttrType = { kind: 'dynamic' };
 
 /** The object with its document attributes in canonical form (a new object; input untouched). */
 export function canonicalDocuments(type: string, mode: 'managed' | 'data', values: PlainObject): PlainObject {
@@ -24,14 +22,6 @@ export function canonicalDocuments(type: string, mode: 'managed' | 'data', value
   return out ?? values;
 }
 
-/** Attribute names the config can set (and nested blocks), in schema order. */
-export function settableNames(schema: ResourceSchema): string[] {
-  const names: string[] = [];
-  for (const [name, spec] of schema.attributes) if (spec.computed !== true || spec.optional === true) names.push(name);
-  for (const name of schema.blocks.keys()) names.push(name);
-  return names;
-}
-
 /**
  * Top-level paths whose values differ between `a` and `b` (both with documents canonical).
  * `names` limits the comparison; without it every schema attribute and block is compared,
@@ -42,7 +32,7 @@ export function differingPaths(type: string, mode: 'managed' | 'data', a: PlainO
   const keys = names ?? (schema !== undefined ? [...schema.attributes.keys(), ...schema.blocks.keys()] : [...new Set([...Object.keys(a), ...Object.keys(b)])]);
   const out: AttributePath[] = [];
   for (const name of keys) {
-    const t = schema?.attributes.get(name)?.type ?? dynamic;
+    const t = schema?.attributes.get(name)?.type ?? tDynamic;
     if (!equalValues(t, a[name], b[name])) out.push([name]);
   }
   return out;

@@ -1,7 +1,7 @@
 import type { LifecycleSettings } from '../config/index.js';
-import { equalValues, forcesReplacementPaths, keeperOf, plannedValues, resourceSchema, writeOnlyPaths, isUnknown, type AttrType, type PlainObject, type PlainValue } from '../schema/index.js';
+import { equalValues, forcesReplacementPaths, keeperOf, plannedValues, resourceSchema, settableNames, tDynamic, writeOnlyPaths, isUnknown, type AttrType, type PlainObject, type PlainValue } from '../schema/index.js';
 import type { AttributePath } from '../state/index.js';
-import { canonicalDocuments, differingPaths, settableNames } from './attribute-diff.js';
+import { canonicalDocuments, differingPaths } from './attribute-diff.js';
 import type { PriorInstance } from './prior.js';
 import type { ChangeReason } from './types.js';
 
@@ -46,7 +46,7 @@ function factsOf(type: string): TypeFacts {
     const schema = resourceSchema(type, 'managed');
     const writeOnly = writeOnlyPaths(type).map((p) => p[0] as string);
     const settable = schema ? settableNames(schema) : undefined;
-    const forcing = forcesReplacementPaths(type).map((p) => ({ name: p[0] as string, type: schema?.attributes.get(p[0] as string)?.type ?? ({ kind: 'dynamic' } as AttrType) }));
+    const forcing = forcesReplacementPaths(type).map((p) => ({ name: p[0] as string, type: schema?.attributes.get(p[0] as string)?.type ?? tDynamic }));
     facts = { writeOnly, settable, compared: settable?.filter((n) => !writeOnly.includes(n)), forcing };
     factsByType.set(type, facts);
   }

@@ -1,5 +1,5 @@
 import { resourceSchema } from './registry.js';
-import type { AttrType, AttributeSpec, BlockSpec, SchemaMode } from './types.js';
+import { isSensitive, settable, type AttrType, type AttributeSpec, type BlockSpec, type SchemaMode } from './types.js';
 
 /**
  * What the config evaluator needs of a schema, as plain descriptors. They are structurally
@@ -25,12 +25,11 @@ export interface BodyHookDescriptor {
 }
 
 function attributeHook(spec: AttributeSpec): AttributeHookDescriptor {
-  const settable = spec.computed !== true || spec.optional === true;
   return {
     type: spec.type,
     ...(spec.computed === true ? { computed: true } : {}),
-    ...(settable && spec.required !== true ? { optional: true } : {}),
-    ...(spec.sensitive === true || spec.writeOnly === true || spec.secret === true ? { sensitive: true } : {}),
+    ...(settable(spec) && spec.required !== true ? { optional: true } : {}),
+    ...(isSensitive(spec) ? { sensitive: true } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { dataIamGroup, dataIamPolicy, dataIamProject, dataIamUser } from './data-sources.js';
 import { iamEnterpriseProject, iamGroup, iamGroupMembership, iamProject, iamUser } from './resources-identity.js';
 import { iamAccessKey, iamPolicy, iamPolicyAttachment } from './resources-grants.js';
-import type { AttributeSpec, ResourceSchema, RuleContext, SchemaMode, SchemaPath } from './types.js';
+import { isSensitive, type AttributeSpec, type ResourceSchema, type RuleContext, type SchemaMode, type SchemaPath } from './types.js';
 import { fullSchema, structuralSchema } from './zod-build.js';
 
 /**
@@ -62,7 +62,7 @@ export function writeOnlyPaths(type: string, mode: SchemaMode = 'managed'): Sche
 
 /** Attributes shown as `(sensitive value)`: write-only and secret ones included. */
 export function sensitivePaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
-  return pathsWhere(type, mode, (s) => s.sensitive === true || s.writeOnly === true || s.secret === true);
+  return pathsWhere(type, mode, isSensitive);
 }
 
 /** Attributes the backend returns once at creation and never again (an access key's `secret`). */

@@ -114,3 +114,21 @@ export interface ResourceSchema {
   readonly blocks: ReadonlyMap<string, BlockSpec>;
   readonly rules: readonly CrossFieldRule[];
 }
+
+/** Whether the config may set the attribute (everything but computed-only attributes). */
+export function settable(spec: AttributeSpec): boolean {
+  return spec.computed !== true || spec.optional === true;
+}
+
+/** Whether values of the attribute are never shown in plain text: write-only and secret ones included. */
+export function isSensitive(spec: AttributeSpec): boolean {
+  return spec.sensitive === true || spec.writeOnly === true || spec.secret === true;
+}
+
+/** The names the config can set: settable attributes, then nested blocks, in schema order. */
+export function settableNames(schema: ResourceSchema): string[] {
+  const names: string[] = [];
+  for (const [name, spec] of schema.attributes) if (settable(spec)) names.push(name);
+  for (const name of schema.blocks.keys()) names.push(name);
+  return names;
+}

@@ -1,7 +1,6 @@
 import { didYouMean, errorDiag, warningDiag, type Diagnostic, type SourceRange } from '../diag/index.js';
 import { allResourceTypes, defaultRegions, resourceSchema, structuralSchemaOf } from './registry.js';
-import { isUnknown, type PlainObject, type PlainValue, type RuleIssue, type SchemaMode, type SchemaPath } from './types.js';
-import { settable } from './zod-build.js';
+import { isUnknown, settable, settableNames, type PlainObject, type PlainValue, type RuleIssue, type SchemaMode, type SchemaPath } from './types.js';
 import { zodIssueFindings, type Finding } from './zod-issues.js';
 
 export interface ValidateOptions {
@@ -59,7 +58,7 @@ export function validateInstance(type: string, mode: SchemaMode, values: PlainOb
     return [errorDiag('schema.unknown-type', `Invalid ${what}`, fields([], `The provider does not support the ${what} "${type}".${didYouMean(type, allResourceTypes(mode))}`))];
   }
   const diags: Diagnostic[] = [];
-  const names = [...[...schema.attributes].filter(([, s]) => settable(s)).map(([n]) => n), ...schema.blocks.keys()];
+  const names = settableNames(schema);
   const structural: Record<string, PlainValue> = {};
   for (const [name, value] of Object.entries(values)) {
     const spec = schema.attributes.get(name);

@@ -1,6 +1,6 @@
 import { forcesReplacementPaths, resourceSchema } from './registry.js';
 import { decodePolicyDocument } from './resources-grants.js';
-import { isUnknown, UNKNOWN, type AttrType, type AttributeSpec, type BlockSpec, type CopyDefault, type PlainObject, type PlainValue, type SchemaMode, type SchemaPath } from './types.js';
+import { isUnknown, settable, UNKNOWN, type AttrType, type AttributeSpec, type BlockSpec, type CopyDefault, type PlainObject, type PlainValue, type SchemaMode, type SchemaPath } from './types.js';
 
 /**
  * Value helpers for the planner: the planned object of an instance (defaults applied,
@@ -66,8 +66,7 @@ export function plannedValues(type: string, mode: SchemaMode, config: PlainObjec
   for (const [name, spec] of schema.attributes) {
     if (spec.writeOnly === true || spec.secret === true) continue;
     const given = config[name];
-    const canSet = spec.computed !== true || spec.optional === true;
-    if (canSet && given !== undefined && given !== null) {
+    if (settable(spec) && given !== undefined && given !== null) {
       out[name] = normalize(spec, given);
     } else if (isCopyDefault(spec.default)) {
       copies.push([name, spec.default.from]);

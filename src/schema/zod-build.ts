@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isUnknown, type AttrType, type AttributeSpec, type BlockSpec, type ResourceSchema, type RuleContext, type UnknownValue } from './types.js';
+import { isUnknown, settable, type AttrType, type AttributeSpec, type BlockSpec, type ResourceSchema, type RuleContext, type UnknownValue } from './types.js';
 
 /**
  * zod schemas built from the descriptors. Every value position accepts `UNKNOWN` as a first
@@ -39,11 +39,6 @@ export function valueSchema(type: AttrType, enumValues?: readonly string[]): z.Z
       throw new Error(`unhandled attribute type ${JSON.stringify(never)}`);
     }
   }
-}
-
-/** Whether the config may set the attribute (everything but computed-only attributes). */
-export function settable(spec: AttributeSpec): boolean {
-  return spec.computed !== true || spec.optional === true;
 }
 
 function attributeSchema(spec: AttributeSpec): z.ZodType {
