@@ -1,8 +1,8 @@
 import { didYouMean, errorDiag, type SourceRange } from '../diag/index.js';
 import type { Block, Body } from '../hcl/index.js';
-import { bind } from './eval/context.js';
+import { bind, iterationPairs } from './eval/context.js';
 import { evalExpr, type Evaluation } from './eval/evaluate.js';
-import { convert, dynamicVal, mappingEntries, markSensitive, numberVal, objectVal, stringVal, tupleVal, type ObjectValue, type Type, type Value } from './value.js';
+import { convert, dynamicVal, markSensitive, objectVal, tupleVal, type ObjectValue, type Type, type Value } from './value.js';
 
 /**
  * What a resource schema tells the config evaluator about a resource type or a nested block.
@@ -151,29 +151,20 @@ function evalDynamic(
     return;
   }
   const coll = evalExpr(e, forEach.expr);
-  let pairs: [Value, Value][];
-  switch (coll.kind) {
-    case 'unknown':
-      blocks.set(type, 'unknown');
-      return;
-    case 'list':
-    case 'set':
-    case 'tuple':
-      pairs = coll.elements.map((v, i) => [coll.kind === 'set' ? v : numberVal(i), v]);
-      break;
-    case 'map':
-    case 'object':
-      pairs = [...mappingEntries(coll)].map(([k, v]) => [stringVal(k), v]);
-      break;
-    default:
-      e.diags.push(
-        errorDiag('config.invalid-dynamic-for-each', 'Invalid dynamic for_each value', {
-          detail: coll.kind === 'null' ? 'Cannot use a null value in for_each.' : `Cannot use a ${coll.type.kind} value in for_each. An iterable collection is required.`,
-          range: forEach.expr.range,
-          context,
-        }),
-      );
-      return;
+  if (coll.kind === 'unknown') {
+    blocks.set(type, 'unknown');
+    return;
+  }
+  const pairs = iterationPairs(coll);
+  if (pairs === undefined) {
+    e.diags.push(
+      errorDiag('config.invalid-dynamic-for-each', 'Invalid dynamic for_each value', {
+        detail: coll.kind === 'null' ? 'Cannot use a null value in for_each.' : `Cannot use a ${coll.type.kind} value in for_each. An iterable collection is required.`,
+        range: forEach.expr.range,
+        context,
+      }),
+    );
+    return;
   }
   const body = content.body;
   for (const [k, v] of pairs) {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diag/index.js';
 import type { ScopeTraversal } from '../../hcl/index.js';
 import type { FunctionContext, FunctionDef } from '../functions/types.js';
-import type { Value } from '../value.js';
+import { mappingEntries, numberVal, stringVal, type Value } from '../value.js';
 
 /**
  * What an expression can see. The evaluator itself knows only literals, operators, local
@@ -38,6 +38,25 @@ export function bind(parent: Bindings | undefined, name: string, value: Value): 
 export function lookupBinding(bindings: Bindings | undefined, name: string): Value | undefined {
   for (let b = bindings; b !== undefined; b = b.parent) if (b.name === name) return b.value;
   return undefined;
+}
+
+/**
+ * The key and value of each element that a `for` expression, a template `for` directive or a
+ * `dynamic` block iterates: sequences by index (sets by the element itself), maps and objects
+ * by key in lexical order. Undefined when `coll` is not a known collection.
+ */
+export function iterationPairs(coll: Value): [Value, Value][] | undefined {
+  switch (coll.kind) {
+    case 'list':
+    case 'set':
+    case 'tuple':
+      return coll.elements.map((v, i) => [coll.kind === 'set' ? v : numberVal(i), v]);
+    case 'map':
+    case 'object':
+      return [...mappingEntries(coll)].map(([k, v]) => [stringVal(k), v]);
+    default:
+      return undefined;
+  }
 }
 
 /** A context that resolves no references: for templates and for tests of pure expressions. */

@@ -4,16 +4,13 @@ import {
   boolType,
   convert,
   dynamicVal,
-  mappingEntries,
-  numberVal,
   objectVal,
   propagateMarks,
   stringType,
-  stringVal,
   tupleVal,
   type Value,
 } from '../value.js';
-import { bind } from './context.js';
+import { bind, iterationPairs } from './context.js';
 import { evalExpr, type Evaluation } from './evaluate.js';
 
 /**
@@ -28,12 +25,8 @@ export function evalFor(e: Evaluation, expr: ForExpr): Value {
     return dynamicVal;
   }
   if (coll.kind === 'unknown') return propagateMarks(dynamicVal, coll);
-  let pairs: [Value, Value][];
-  if (coll.kind === 'list' || coll.kind === 'set' || coll.kind === 'tuple') {
-    pairs = coll.elements.map((v, i) => [coll.kind === 'set' ? v : numberVal(i), v]);
-  } else if (coll.kind === 'map' || coll.kind === 'object') {
-    pairs = [...mappingEntries(coll)].map(([k, v]) => [stringVal(k), v]);
-  } else {
+  const pairs = iterationPairs(coll);
+  if (pairs === undefined) {
     e.diags.push(
       errorDiag('eval.for-not-iterable', 'Iteration over non-iterable value', {
         detail: `A value of type ${coll.type.kind} cannot be used as the collection in a 'for' expression.`,

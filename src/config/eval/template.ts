@@ -3,8 +3,6 @@ import type { TemplateExpr, TemplatePart } from '../../hcl/index.js';
 import {
   boolType,
   convert,
-  mappingEntries,
-  numberVal,
   stringType,
   stringVal,
   unionMarks,
@@ -13,7 +11,7 @@ import {
   type Value,
 } from '../value.js';
 import { withMarks } from '../value.js';
-import { bind } from './context.js';
+import { bind, iterationPairs } from './context.js';
 import { evalExpr, type Evaluation } from './evaluate.js';
 
 interface Accumulator {
@@ -86,12 +84,8 @@ function appendPart(e: Evaluation, part: TemplatePart, acc: Accumulator): void {
         acc.unknown = true;
         return;
       }
-      let pairs: [Value, Value][];
-      if (coll.kind === 'list' || coll.kind === 'set' || coll.kind === 'tuple') {
-        pairs = coll.elements.map((v, i) => [coll.kind === 'set' ? v : numberVal(i), v]);
-      } else if (coll.kind === 'map' || coll.kind === 'object') {
-        pairs = [...mappingEntries(coll)].map(([k, v]) => [stringVal(k), v]);
-      } else {
+      const pairs = iterationPairs(coll);
+      if (pairs === undefined) {
         const detail = coll.kind === 'null' ? 'A null value cannot be used as the collection in a \'for\' directive.' : `A value of type ${coll.type.kind} cannot be used as the collection in a 'for' directive.`;
         e.diags.push(errorDiag('eval.template-for', coll.kind === 'null' ? 'Iteration over null value' : 'Iteration over non-iterable value', { detail, range: part.collection.range }));
         acc.failed = true;
