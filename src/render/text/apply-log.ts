@@ -55,6 +55,30 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** An event about one change, which the log and the plain message show alike. */
+type ChangeEvent = Extract<ApplyEvent, { address: unknown }>;
+
+/** The line of a change event; `startId` names the object a start line is about to change. */
+function changeLine(style: Style, event: ChangeEvent, startId?: string): string {
+  const address = changeKey(event);
+  switch (event.kind) {
+    case 'change_start':
+      return `${style.bold(`${address}:`)} ${words(event.action).start}${startId === undefined ? '' : ` [id=${startId}]`}`;
+    case 'change_done': {
+      const id = event.action === 'delete' || event.id === undefined ? '' : ` [id=${event.id}]`;
+      return `${style.bold(`${address}:`)} ${words(event.action).done} after ${formatElapsed(event.elapsedMs)}${id}`;
+    }
+    case 'change_failed':
+      return `${style.remove('Error:')} ${style.bold(`${words(event.action).verb} ${address}:`)} ${event.error.code} ${event.error.message}`;
+    case 'change_skipped':
+      return `${style.bold(`${address}:`)} Skipped because ${formatAddress(event.cause)} failed`;
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}
+
 export function createApplyLog(options: ApplyLogOptions): ApplyLog {
   const style = makeStyle(options.color);
   const ids = new Map<string, string>();
@@ -68,28 +92,16 @@ export function createApplyLog(options: ApplyLogOptions): ApplyLog {
       switch (kind) {
         case 'apply_start':
           return [];
-        case 'change_start': {
-          const address = changeKey(event);
-          const id = event.action === 'create' || event.action === 'read' ? undefined : ids.get(address);
-          return [`${style.bold(`${address}:`)} ${words(event.action).start}${id === undefined ? '' : ` [id=${id}]`}`];
-        }
-        case 'change_done': {
-          const address = changeKey(event);
-          const id = event.action === 'delete' || event.id === undefined ? '' : ` [id=${event.id}]`;
-          return [`${style.bold(`${address}:`)} ${words(event.action).done} after ${formatElapsed(event.elapsedMs)}${id}`];
-        }
-        case 'change_failed': {
-          const address = changeKey(event);
-          const message = `${event.error.code} ${event.error.message}`;
-          failures.push(`${address} (${words(event.action).verb}: ${message})`);
-          return [`${style.remove('Error:')} ${style.bold(`${words(event.action).verb} ${address}:`)} ${message}`];
-        }
-        case 'change_skipped': {
-          const address = changeKey(event);
-          const cause = formatAddress(event.cause);
-          skips.push(`${address} (depends on ${cause})`);
-          return [`${style.bold(`${address}:`)} Skipped because ${cause} failed`];
-        }
+        case 'change_start':
+          return [changeLine(style, event, event.action === 'create' || event.action === 'read' ? undefined : ids.get(changeKey(event)))];
+        case 'change_done':
+          return [changeLine(style, event)];
+        case 'change_failed':
+          failures.push(`${changeKey(event)} (${words(event.action).verb}: ${event.error.code} ${event.error.message})`);
+          return [changeLine(style, event)];
+        case 'change_skipped':
+          skips.push(`${changeKey(event)} (depends on ${formatAddress(event.cause)})`);
+          return [changeLine(style, event)];
         case 'apply_done':
           return summary(style, event, failures, skips);
         default: {
@@ -106,6 +118,8 @@ function failedHeadline(event: Extract<ApplyEvent, { kind: 'apply_done' }>): str
   return `Apply failed: ${plural(event.failed, 'change')} failed${skipped}.`;
 }
 
+const plain = makeStyle(false);
+
 /**
  * One event as a single plain line, without the run's memory (for JSON lines and logs); null
  * for events that print nothing.
@@ -115,13 +129,10 @@ export function applyEventMessage(event: ApplyEvent): string | null {
     case 'apply_start':
       return `Applying ${plural(event.total, 'change')}`;
     case 'change_start':
-      return `${changeKey(event)}: ${words(event.action).start}`;
     case 'change_done':
-      return `${changeKey(event)}: ${words(event.action).done} after ${formatElapsed(event.elapsedMs)}${event.action !== 'delete' && event.id !== undefined ? ` [id=${event.id}]` : ''}`;
     case 'change_failed':
-      return `Error: ${words(event.action).verb} ${changeKey(event)}: ${event.error.code} ${event.error.message}`;
     case 'change_skipped':
-      return `${changeKey(event)}: Skipped because ${formatAddress(event.cause)} failed`;
+      return changeLine(plain, event);
     case 'apply_done':
       return event.failed === 0 && event.skipped === 0
         ? `Apply complete! Resources: ${event.added} added, ${event.changed} changed, ${event.destroyed} destroyed.`
