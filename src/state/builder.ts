@@ -21,12 +21,13 @@ function resourceKeyOf(address: ResourceAddress): string {
 /**
  * A mutable working copy of a State for apply, which records thousands of results: a change
  * is O(1), and `state()` builds an immutable State, re-sorting only the resources changed
- * since the previous call (apply takes a snapshot per state write, not per change). (The functions of `state.ts` copy arrays on every change,
- * which is fine for a few changes but quadratic for a whole apply.)
+ * since the previous call (apply takes a snapshot per state write, not per change). The
+ * functions of `state.ts` copy arrays on every change, which is fine for a few changes but
+ * quadratic for a whole apply.
  */
 export class StateBuilder {
   private readonly resources = new Map<string, ResourceEntry>();
-  private outputs: Record<string, OutputState>;
+  private outputs: Readonly<Record<string, OutputState>>;
   private readonly pending = new Map<string, PendingIntent>();
   private snapshot: State | undefined;
   private readonly lineage: string;
@@ -76,6 +77,12 @@ export class StateBuilder {
     this.snapshot = undefined;
   }
 
+  /** Replaces every output. */
+  setOutputs(outputs: Readonly<Record<string, OutputState>>): void {
+    this.outputs = outputs;
+    this.snapshot = undefined;
+  }
+
   removeOutput(name: string): void {
     if (!(name in this.outputs)) return;
     const outputs = { ...this.outputs };
@@ -87,8 +94,18 @@ export class StateBuilder {
   /** Journals an intent; an id already pending is a bug in the caller. */
   addPending(intent: PendingIntent): void {
     if (this.pending.has(intent.intentId)) throw new Error(`intent ${intent.intentId} is already pending`);
+    this.putPending(intent);
+  }
+
+  /** Journals an intent, replacing one with the same id in its place (journal replay may see an intent again). */
+  putPending(intent: PendingIntent): void {
     this.pending.set(intent.intentId, intent);
     this.snapshot = undefined;
+  }
+
+  /** The pending intents, in the order they were first added. */
+  pendingIntents(): PendingIntent[] {
+    return [...this.pending.values()];
   }
 
   resolvePending(intentId: string): void {
@@ -104,7 +121,7 @@ export class StateBuilder {
       resources.push({ mode: entry.head.mode, type: entry.head.type, name: entry.head.name, instances: entry.sorted });
     }
     resources.sort(compareAddresses);
-    this.snapshot = { version: STATE_VERSION, lineage: this.lineage, serial: this.serial, resources, outputs: this.outputs, pending: [...this.pending.values()] };
+    this.snapshot = { version: STATE_VERSION, lineage: this.lineage, serial: this.serial, resources, outputs: this.outputs, pending: this.pendingIntents() };
     return this.snapshot;
   }
 }
