@@ -10,6 +10,7 @@ import {
   listType,
   setType,
   convert,
+  isSequenceType,
   type Type,
   type Value,
 } from '../value.js';
@@ -17,8 +18,6 @@ import type { FunctionDef, FunctionResult } from './types.js';
 import { any, elementsOf, fail, listOf, n, num, param, s, setOf, str } from './util.js';
 
 /** Functions over lists, tuples and sets: building, searching, ordering, slicing. */
-
-const isSeqType = (t: Type): boolean => t.kind === 'list' || t.kind === 'set' || t.kind === 'tuple';
 
 function concat(args: readonly Value[]): FunctionResult {
   if (args.length === 0) return fail('at least one argument is required');
@@ -36,7 +35,7 @@ function concat(args: readonly Value[]): FunctionResult {
 
 function flattenInto(out: Value[], v: Value): boolean {
   for (const e of elementsOf(v)) {
-    if (e.kind === 'unknown' && isSeqType(e.type)) return false;
+    if (e.kind === 'unknown' && isSequenceType(e.type)) return false;
     if (e.kind === 'list' || e.kind === 'set' || e.kind === 'tuple') {
       if (!flattenInto(out, e)) return false;
     } else out.push(e);
@@ -137,7 +136,7 @@ export const sequenceFunctions: Record<string, FunctionDef> = {
     returnType: () => any,
     call(a) {
       const v = a[0] as Value;
-      if (!isSeqType(v.type) && v.type.kind !== 'dynamic') return fail('can only flatten lists, sets and tuples', 0);
+      if (!isSequenceType(v.type) && v.type.kind !== 'dynamic') return fail('can only flatten lists, sets and tuples', 0);
       const out: Value[] = [];
       if (v.kind === 'unknown' || !flattenInto(out, v)) return unknownVal(any);
       return tupleVal(out);

@@ -1,5 +1,5 @@
 import { formatNumber, parseNumber } from './number.js';
-import { typeEquals, typeName, type ObjectType, type Type } from './types.js';
+import { hasDynamic, typeEquals, typeName, type ObjectType, type Type } from './types.js';
 import { unifyTypes } from './unify.js';
 import {
   boolVal,
@@ -240,7 +240,7 @@ function convertElements(
     if (typeof r === 'string') return `element ${keys === undefined ? i : JSON.stringify(keys[i])}: ${r}`;
     out.push(r);
   }
-  if (target.kind !== 'dynamic' && hasDynamicInside(target)) {
+  if (target.kind !== 'dynamic' && hasDynamic(target)) {
     // Element types such as object({a=any}) are settled per element; unify what came out.
     const settled = unifyTypes(out.map((e) => e.type));
     if (settled === undefined) return 'all elements must have the same type';
@@ -253,21 +253,4 @@ function convertElements(
     return [settled, final];
   }
   return [concrete(target), out];
-}
-
-function hasDynamicInside(t: Type): boolean {
-  switch (t.kind) {
-    case 'dynamic':
-      return true;
-    case 'list':
-    case 'set':
-    case 'map':
-      return hasDynamicInside(t.element);
-    case 'tuple':
-      return t.elements.some(hasDynamicInside);
-    case 'object':
-      return [...t.attributes.values()].some(hasDynamicInside);
-    default:
-      return false;
-  }
 }
