@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
-import { seedProcessFlowAccount } from '../backend/seed-account.js';
 import { expectGolden } from '../helpers/golden.js';
-import { memoryIo, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { seededAccountDir } from './seeded-account.js';
 
 const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'access', name);
 
 let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iamform-access-'));
-  seedProcessFlowAccount(join(dir, '.iamform', 'iam.db'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function inProcess(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo({ cwd: dir });
-  const code = await main(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const inProcess = seededAccountDir('iamform-access-', (made) => (dir = made));
 
 interface AccessJson {
   users: {

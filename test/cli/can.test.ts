@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,21 +7,12 @@ import { locateBackend } from '../../src/cli/backend-locator.js';
 import { seedProcessFlowAccount } from '../backend/seed-account.js';
 import { expectGolden } from '../helpers/golden.js';
 import { memoryIo, runCli } from '../helpers/cli.js';
+import { seededAccountDir } from './seeded-account.js';
 
 const golden = (name: string) => join(import.meta.dirname, '..', 'golden', 'can', name);
 
 let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iamform-can-'));
-  seedProcessFlowAccount(join(dir, '.iamform', 'iam.db'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function inProcess(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo({ cwd: dir });
-  const code = await main(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const inProcess = seededAccountDir('iamform-can-', (made) => (dir = made));
 
 describe('iamform can (in process)', () => {
   it.each<[string, string[], number]>([
