@@ -238,47 +238,39 @@ function nest(p: Parser, tokens: TemplateTok[], cursor: { i: number }, until: re
 
 function nestIf(p: Parser, tokens: TemplateTok[], cursor: { i: number }, open: DirectiveTok): TemplatePart {
   const thenParts = nest(p, tokens, cursor, ['else', 'endif', 'endfor']);
-  let next = tokens[cursor.i];
+  const next = tokens[cursor.i];
   let elseMarker: DirectiveMarker | undefined;
   let elseParts: TemplatePart[] | undefined;
   if (next?.kind === 'else') {
-    elseMarker = marker(p, next as DirectiveTok);
+    elseMarker = marker(p, next);
     cursor.i++;
     elseParts = nest(p, tokens, cursor, ['endif', 'endfor', 'else']);
-    next = tokens[cursor.i];
   }
-  let endifMarker: DirectiveMarker;
-  let end = open.end;
-  if (next?.kind === 'endif') {
-    endifMarker = marker(p, next as DirectiveTok);
-    end = (next as DirectiveTok).end;
-    cursor.i++;
-  } else {
-    p.error(codes.unclosedDirective, 'Unclosed template directive', 'There is no "endif" to end this "if" directive.', p.range(open.start, open.end));
-    const last = tokens[cursor.i - 1];
-    if (last) end = last.end;
-    endifMarker = new MarkerNode(p.positions, end, end, false, false);
-  }
+  const close = closeDirective(p, tokens, cursor, open, 'endif');
   const condition = open.condition ?? new InvalidNode(p.positions, open.start, open.end);
-  return new TemplateIfNode(p.positions, open.start, end, condition, thenParts, marker(p, open), endifMarker, elseParts, elseMarker);
+  return new TemplateIfNode(p.positions, open.start, close.end, condition, thenParts, marker(p, open), close.marker, elseParts, elseMarker);
 }
 
 function nestFor(p: Parser, tokens: TemplateTok[], cursor: { i: number }, open: DirectiveTok): TemplatePart {
   const bodyParts = nest(p, tokens, cursor, ['endfor', 'else', 'endif']);
-  const next = tokens[cursor.i];
-  let endforMarker: DirectiveMarker;
-  let end = open.end;
-  if (next?.kind === 'endfor') {
-    endforMarker = marker(p, next as DirectiveTok);
-    end = (next as DirectiveTok).end;
-    cursor.i++;
-  } else {
-    p.error(codes.unclosedDirective, 'Unclosed template directive', 'There is no "endfor" to end this "for" directive.', p.range(open.start, open.end));
-    const last = tokens[cursor.i - 1];
-    if (last) end = last.end;
-    endforMarker = new MarkerNode(p.positions, end, end, false, false);
-  }
+  const close = closeDirective(p, tokens, cursor, open, 'endfor');
   const valueVar = open.valueVar ?? new IdentNode(p.positions, open.start, open.start, '');
   const collection = open.collection ?? new InvalidNode(p.positions, open.start, open.end);
-  return new TemplateForNode(p.positions, open.start, end, valueVar, collection, bodyParts, marker(p, open), endforMarker, open.keyVar);
+  return new TemplateForNode(p.positions, open.start, close.end, valueVar, collection, bodyParts, marker(p, open), close.marker, open.keyVar);
+}
+
+/**
+ * At the token after the parts of `open`: consumes its `closer` directive, or reports it
+ * missing. Returns the closer's marker (when missing, an empty one where the parts end) and
+ * the end offset of the whole directive.
+ */
+function closeDirective(p: Parser, tokens: TemplateTok[], cursor: { i: number }, open: DirectiveTok, closer: 'endif' | 'endfor'): { marker: DirectiveMarker; end: number } {
+  const next = tokens[cursor.i];
+  if (next?.kind === closer) {
+    cursor.i++;
+    return { marker: marker(p, next), end: next.end };
+  }
+  p.error(codes.unclosedDirective, 'Unclosed template directive', `There is no "${closer}" to end this "${open.kind}" directive.`, p.range(open.start, open.end));
+  const end = tokens[cursor.i - 1]?.end ?? open.end;
+  return { marker: new MarkerNode(p.positions, end, end, false, false), end };
 }
