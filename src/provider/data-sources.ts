@@ -1,7 +1,29 @@
+import type { Group, Project, User } from '../backend/index.js';
 import type { JsonObject } from '../state/index.js';
 import type { BackendPort } from './port.js';
 import type { ProviderResult, RemoteObject } from './types.js';
 import { failure, mapResult, remote } from './kinds/common.js';
+
+/** Attributes of data sources, the same for a read by name and for a refresh list. */
+const projectData = (p: Project): RemoteObject =>
+  remote(p.id, { name: p.name, description: p.description, parent_id: p.parentId, enabled: p.enabled, kind: p.kind });
+const userData = (u: User): RemoteObject =>
+  remote(u.id, { name: u.name, display_name: u.displayName, description: u.description, email: u.email, enabled: u.enabled, access_mode: u.accessMode });
+const groupData = (g: Group): RemoteObject => remote(g.id, { name: g.name, description: g.description });
+
+/** What an `iam_policy` data source shows of a system permission or a custom policy. */
+interface PolicyData {
+  readonly id: string;
+  readonly displayName: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly type: string;
+  readonly version: string;
+  readonly description: string;
+}
+
+const policyData = (p: PolicyData): RemoteObject =>
+  remote(p.id, { name: p.displayName, internal_name: p.name, kind: p.kind, type: p.type, description: p.description, version: p.version });
 
 /**
  * Data sources by name. A miss is a 404 `IAM.0004` on the `name` field, so that the planner
@@ -15,17 +37,11 @@ export function readDataSource(port: BackendPort, type: string, args: JsonObject
     case 'iam_policy':
       return named(readPolicy(port, name));
     case 'iam_project':
-      return named(
-        mapResult(port.findProject(name), (p) => remote(p.id, { name: p.name, description: p.description, parent_id: p.parentId, enabled: p.enabled, kind: p.kind })),
-      );
+      return named(mapResult(port.findProject(name), projectData));
     case 'iam_user':
-      return named(
-        mapResult(port.findUser(name), (u) =>
-          remote(u.id, { name: u.name, display_name: u.displayName, description: u.description, email: u.email, enabled: u.enabled, access_mode: u.accessMode }),
-        ),
-      );
+      return named(mapResult(port.findUser(name), userData));
     case 'iam_group':
-      return named(mapResult(port.findGroup(name), (g) => remote(g.id, { name: g.name, description: g.description })));
+      return named(mapResult(port.findGroup(name), groupData));
     default:
       return failure(400, 'IAM.0007', `Unknown data source type "${type}"`);
   }
@@ -33,20 +49,16 @@ export function readDataSource(port: BackendPort, type: string, args: JsonObject
 
 /** System policies and roles by display name first, then custom policies by name. */
 function readPolicy(port: BackendPort, name: string): ProviderResult<RemoteObject> {
-  const found = port.findPolicy(name);
-  if (!found.ok) return mapResult(found, () => remote('', {}));
-  const info = found.value;
-  let description = '';
-  if (info.kind === 'custom') {
-    const custom = port.getCustomPolicy(info.id);
-    if (custom.ok) description = custom.value.description;
-  } else {
-    description = port.listSystemPolicies().find((p) => p.id === info.id)?.description ?? '';
-  }
-  return {
-    ok: true,
-    value: remote(info.id, { name: info.displayName, internal_name: info.name, kind: info.kind, type: info.type, description, version: info.version }),
-  };
+  return mapResult(port.findPolicy(name), (info) => {
+    let description = '';
+    if (info.kind === 'custom') {
+      const custom = port.getCustomPolicy(info.id);
+      if (custom.ok) description = custom.value.description;
+    } else {
+      description = port.listSystemPolicies().find((p) => p.id === info.id)?.description ?? '';
+    }
+    return policyData({ ...info, description });
+  });
 }
 
 /** The refresh kind of a data source type: `data.iam_policy` for `iam_policy`. */
@@ -60,21 +72,16 @@ export const DATA_KIND_PREFIX = 'data.';
 export function listDataSource(port: BackendPort, type: string): ProviderResult<RemoteObject[]> {
   switch (type) {
     case 'iam_policy': {
-      const system = port.listSystemPolicies().map((p) =>
-        remote(p.id, { name: p.displayName, internal_name: p.name, kind: p.kind, type: p.type, description: p.description, version: p.version }),
-      );
-      const custom = port.listCustomPolicies().map((p) => remote(p.id, { name: p.displayName, internal_name: p.name, kind: 'custom', type: p.type, description: p.description, version: '1.1' }));
+      const system = port.listSystemPolicies().map(policyData);
+      const custom = port.listCustomPolicies().map((p) => policyData({ ...p, kind: 'custom', version: '1.1' }));
       return { ok: true, value: [...system, ...custom] };
     }
     case 'iam_project':
-      return { ok: true, value: port.listProjects().map((p) => remote(p.id, { name: p.name, description: p.description, parent_id: p.parentId, enabled: p.enabled, kind: p.kind })) };
+      return { ok: true, value: port.listProjects().map(projectData) };
     case 'iam_user':
-      return {
-        ok: true,
-        value: port.listUsers().map((u) => remote(u.id, { name: u.name, display_name: u.displayName, description: u.description, email: u.email, enabled: u.enabled, access_mode: u.accessMode })),
-      };
+      return { ok: true, value: port.listUsers().map(userData) };
     case 'iam_group':
-      return { ok: true, value: port.listGroups().map((g) => remote(g.id, { name: g.name, description: g.description })) };
+      return { ok: true, value: port.listGroups().map(groupData) };
     default:
       return failure(400, 'IAM.0007', `Unknown data source type "${type}"`);
   }

@@ -26,7 +26,7 @@ export interface KindHandler {
   delete(ctx: KindContext, id: string, prior: JsonObject): ProviderResult<void>;
 }
 
-export function providerError(error: BackendError): ProviderError {
+function providerError(error: BackendError): ProviderError {
   return error.field === undefined
     ? { status: error.status, code: error.code, message: error.message }
     : { status: error.status, code: error.code, message: error.message, field: error.field };

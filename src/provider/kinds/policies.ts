@@ -3,7 +3,7 @@ import { decodePolicyDocument, type PlainValue } from '../../schema/index.js';
 import type { JsonObject } from '../../state/index.js';
 import { decodeAttachmentId, encodeAttachmentId } from '../attachment-id.js';
 import type { RemoteObject } from '../types.js';
-import { boolAttr, compact, deleted, failure, isFailure, mapResult, providerError, remote, requiredString, stringAttr, type Failure, type KindContext, type KindHandler } from './common.js';
+import { boolAttr, compact, deleted, failure, isFailure, mapResult, remote, requiredString, stringAttr, type Failure, type KindContext, type KindHandler } from './common.js';
 
 /** `iam_policy` (custom policies) and `iam_policy_attachment`. */
 
@@ -45,7 +45,7 @@ export const policies: KindHandler = {
   delete: (ctx, id) => deleted(ctx.port.deleteCustomPolicy(id)),
 };
 
-export function attachmentAttributes(principal: Principal, policyId: string, scope: AttachmentScope): JsonObject {
+function attachmentAttributes(principal: Principal, policyId: string, scope: AttachmentScope): JsonObject {
   return {
     group: principal.kind === 'group' ? principal.groupId : null,
     user: principal.kind === 'user' ? principal.userId : null,
@@ -106,6 +106,6 @@ export const attachments: KindHandler = {
     if (backendId === undefined) return { ok: true, value: undefined };
     const result = ctx.port.deleteAttachment(backendId);
     ctx.attachmentIds.delete(id);
-    return result.ok || result.error.status === 404 ? deleted(result) : { ok: false, error: providerError(result.error) };
+    return deleted(result);
   },
 };

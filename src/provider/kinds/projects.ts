@@ -5,7 +5,7 @@ import { boolAttr, compact, deleted, failure, isFailure, mapResult, remote, requ
 
 /** `iam_project` (sub-projects only) and `iam_enterprise_project`. */
 
-export function projectAttributes(project: Project): JsonObject {
+function projectAttributes(project: Project): JsonObject {
   return { name: project.name, description: project.description, parent_id: project.parentId, enabled: project.enabled };
 }
 

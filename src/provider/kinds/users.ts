@@ -1,12 +1,12 @@
 import type { AccessMode, LoginProtection, Phone, User, UserUpdate } from '../../backend/index.js';
 import { makeKeeper, type KeeperPrivate } from '../../schema/index.js';
 import type { JsonObject, JsonValue } from '../../state/index.js';
-import type { RemoteObject } from '../types.js';
+import type { CreatedObject, RemoteObject } from '../types.js';
 import { boolAttr, deleted, isFailure, mapResult, remote, requiredString, stringAttr, type KindContext, type KindHandler } from './common.js';
 
 /** `iam_user`: the password goes to the backend and into a keeper, never into attributes. */
 
-export function userAttributes(user: User): JsonObject {
+function userAttributes(user: User): JsonObject {
   return {
     name: user.name,
     display_name: user.displayName,
@@ -53,10 +53,11 @@ function changes(values: JsonObject, password: string | undefined): UserUpdate {
   };
 }
 
-function keeperPrivate(ctx: KindContext, password: string | undefined): JsonValue | undefined {
-  if (password === undefined) return undefined;
+/** The user's object, with a keeper of `password` as its private data when one was given. */
+function withKeeper(ctx: KindContext, user: User, password: string | undefined): CreatedObject {
+  if (password === undefined) return userObject(user);
   const data: KeeperPrivate = { keepers: { password: makeKeeper(password, ctx.salt()) } };
-  return data as unknown as JsonValue;
+  return { ...userObject(user), private: data as unknown as JsonValue };
 }
 
 export const users: KindHandler = {
@@ -65,10 +66,7 @@ export const users: KindHandler = {
     const name = requiredString(values, 'name');
     if (isFailure(name)) return name;
     const password = stringAttr(writeOnly, 'password');
-    return mapResult(ctx.port.createUser({ name, ...changes(values, password) }), (user) => {
-      const kept = keeperPrivate(ctx, password);
-      return kept === undefined ? userObject(user) : { ...userObject(user), private: kept };
-    });
+    return mapResult(ctx.port.createUser({ name, ...changes(values, password) }), (user) => withKeeper(ctx, user, password));
   },
   update(ctx, id, _prior, values, writeOnly) {
     const password = stringAttr(writeOnly, 'password');
@@ -77,10 +75,7 @@ export const users: KindHandler = {
     // e.g. after an interrupted apply, converges.
     const current = password === undefined ? undefined : ctx.port.checkUserPassword(id, password);
     const send = current !== undefined && current.ok && current.value ? undefined : password;
-    return mapResult(ctx.port.updateUser(id, changes(values, send)), (user) => {
-      const kept = keeperPrivate(ctx, password);
-      return kept === undefined ? userObject(user) : { ...userObject(user), private: kept };
-    });
+    return mapResult(ctx.port.updateUser(id, changes(values, send)), (user) => withKeeper(ctx, user, password));
   },
   delete: (ctx, id) => deleted(ctx.port.deleteUser(id)),
 };
