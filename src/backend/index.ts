@@ -13,4 +13,4 @@ export type { AuditQuery } from './store/audit.js';
 export { latestSchemaVersion, migrations } from './store/migrations.js';
 export { builtinProjects, regionNames, defaultEnterpriseProject } from './model/regions.js';
 export { passwordPolicy } from './rules/password-policy.js';
-export { maxAccessKeysPerUser } from './service/access-keys.js';
+export { maxAccessKeysPerUser } from './rules/access-key-rules.js';

@@ -1,22 +1,12 @@
 import { hashSecret, newAccessKeyId, newSecret } from '../crypto/secrets.js';
-import { ErrorCode, fail, invalid, notFound, ok, type BackendError, type Result } from '../errors.js';
-import type { AccessKey, AccessKeyCreate, AccessKeyCreated, AccessKeyStatus, AccessKeyUpdate } from '../model/types.js';
+import { fail, notFound, ok, type Result } from '../errors.js';
+import type { AccessKey, AccessKeyCreate, AccessKeyCreated, AccessKeyUpdate, AccessMode } from '../model/types.js';
+import { checkAccessKeyStatus, checkNewAccessKey } from '../rules/access-key-rules.js';
 import { checkDescription } from '../rules/name-rules.js';
 import { accessKeyFromRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
 
 type Row = Record<string, unknown>;
-
-/** At most this many access keys per user (the real service's quota). */
-export const maxAccessKeysPerUser = 2;
-
-const statuses: readonly AccessKeyStatus[] = ['active', 'inactive'];
-
-function checkStatus(status: string): BackendError | undefined {
-  return statuses.includes(status as AccessKeyStatus)
-    ? undefined
-    : invalid(ErrorCode.invalidField, `Invalid status "${status}": expected "active" or "inactive"`, 'status');
-}
 
 export function getAccessKey(ctx: ServiceContext, accessKeyId: string): Result<AccessKey> {
   const row = ctx.db.statement('SELECT * FROM access_keys WHERE access_key_id = ?').get(accessKeyId) as Row | undefined;
@@ -39,22 +29,14 @@ export function listAccessKeys(ctx: ServiceContext, userId?: string): AccessKey[
 export function createAccessKey(ctx: ServiceContext, input: AccessKeyCreate): Result<AccessKeyCreated> {
   const description = input.description ?? '';
   const status = input.status ?? 'active';
-  const problem = checkDescription(description) ?? checkStatus(status);
+  const problem = checkDescription(description) ?? checkAccessKeyStatus(status);
   if (problem) return fail(problem);
   return ctx.db.write(() => {
-    const user = ctx.db.statement('SELECT name, access_mode FROM users WHERE id = ?').get(input.userId) as { name: string; access_mode: string } | undefined;
+    const user = ctx.db.statement('SELECT name, access_mode FROM users WHERE id = ?').get(input.userId) as { name: string; access_mode: AccessMode } | undefined;
     if (!user) return fail<AccessKeyCreated>(notFound('user', input.userId, 'user'));
-    if (user.access_mode === 'console') {
-      return fail<AccessKeyCreated>(
-        invalid(ErrorCode.consoleOnlyUser, `The user "${user.name}" has console-only access: set access_mode to "programmatic" or "both" to give it access keys`, 'user'),
-      );
-    }
     const count = (ctx.db.statement('SELECT COUNT(*) AS n FROM access_keys WHERE user_id = ?').get(input.userId) as { n: number }).n;
-    if (count >= maxAccessKeysPerUser) {
-      return fail<AccessKeyCreated>(
-        invalid(ErrorCode.accessKeyQuota, `The user "${user.name}" already has ${count} access keys, the most a user can have`, 'user'),
-      );
-    }
+    const refused = checkNewAccessKey({ name: user.name, accessMode: user.access_mode }, count);
+    if (refused) return fail<AccessKeyCreated>(refused);
     let accessKeyId = newAccessKeyId(ctx.random);
     while (ctx.db.statement('SELECT 1 FROM access_keys WHERE access_key_id = ?').get(accessKeyId)) accessKeyId = newAccessKeyId(ctx.random);
     const secret = newSecret(ctx.random);
@@ -73,7 +55,7 @@ export function updateAccessKey(ctx: ServiceContext, accessKeyId: string, input:
     if (!found.ok) return found;
     const description = input.description ?? found.value.description;
     const status = input.status ?? found.value.status;
-    const problem = checkDescription(description) ?? checkStatus(status);
+    const problem = checkDescription(description) ?? checkAccessKeyStatus(status);
     if (problem) return fail<AccessKey>(problem);
     ctx.db.statement('UPDATE access_keys SET description = ?, status = ? WHERE access_key_id = ?').run(description, status, accessKeyId);
     const after = getAccessKey(ctx, accessKeyId);

@@ -1,9 +1,10 @@
 import { newId } from '../crypto/secrets.js';
 import { ErrorCode, conflict, fail, invalid, notFound, ok, type BackendError, type Result } from '../errors.js';
-import type { Attachment, AttachmentCreate, AttachmentScope } from '../model/types.js';
+import type { Attachment, AttachmentCreate } from '../model/types.js';
+import { checkScopeFits } from '../rules/attachment-rules.js';
 import { attachmentFromRow, attachmentKey } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
-import { findPolicy, type PolicyInfo } from './policies.js';
+import { findPolicy } from './policies.js';
 
 type Row = Record<string, unknown>;
 
@@ -15,39 +16,6 @@ export function getAttachment(ctx: ServiceContext, id: string): Result<Attachmen
 /** Every attachment of the account (one bulk call for refresh). */
 export function listAttachments(ctx: ServiceContext): Attachment[] {
   return (ctx.db.statement('SELECT * FROM attachments ORDER BY created_at, id').all() as Row[]).map(attachmentFromRow);
-}
-
-const scopeWords: Record<AttachmentScope['kind'], string> = {
-  project: 'a project',
-  all_projects: 'all projects',
-  global: 'global services',
-  enterprise_project: 'an enterprise project',
-};
-
-/**
- * Which scopes a policy may be attached at: AX (global services) only globally; XA (projects)
- * at a project, all projects or an enterprise project; AA anywhere. Enterprise projects take
- * only Version 1.1 policies (system or custom), never 1.0 roles.
- */
-export function checkScopeFits(policy: PolicyInfo, scope: AttachmentScope): BackendError | undefined {
-  const projectLike = scope.kind !== 'global';
-  const fits = policy.type === 'AA' || (policy.type === 'AX' ? !projectLike : projectLike);
-  if (!fits) {
-    const where = policy.type === 'AX' ? 'global = true' : 'project, all_projects or enterprise_project';
-    return invalid(
-      ErrorCode.invalidParam,
-      `The policy "${policy.displayName}" (type ${policy.type}) cannot be attached to ${scopeWords[scope.kind]}: attach it with ${where}`,
-      'scope',
-    );
-  }
-  if (scope.kind === 'enterprise_project' && policy.version !== '1.1') {
-    return invalid(
-      ErrorCode.invalidParam,
-      `The role "${policy.displayName}" (Version ${policy.version}) cannot be attached to an enterprise project: only Version 1.1 policies can`,
-      'enterprise_project',
-    );
-  }
-  return undefined;
 }
 
 function checkReferences(ctx: ServiceContext, input: AttachmentCreate): BackendError | undefined {

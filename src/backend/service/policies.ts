@@ -36,7 +36,7 @@ export function systemPolicyInfo(permission: SystemPermission): PolicyInfo {
   };
 }
 
-function customPolicyInfo(policy: CustomPolicy): PolicyInfo {
+export function customPolicyInfo(policy: Omit<CustomPolicy, 'references'>): PolicyInfo {
   return {
     id: policy.id,
     name: policy.name,

@@ -1,9 +1,11 @@
 import type * as M from '../../backend/index.js';
 import { ok, type PolicyInfo, type Result } from '../../backend/index.js';
 import type { Catalog } from '../../backend/catalog/index.js';
-import { validateCustomPolicy, type PolicyDocument } from '../../backend/policy/index.js';
+import { validateCustomPolicy } from '../../backend/policy/index.js';
+import { checkAccessKeyStatus, checkNewAccessKey } from '../../backend/rules/access-key-rules.js';
+import { checkScopeFits } from '../../backend/rules/attachment-rules.js';
 import { checkDescription, checkObjectName } from '../../backend/rules/name-rules.js';
-import { checkScopeFits } from '../../backend/service/attachments.js';
+import { customPolicyInfo, systemPolicyInfo } from '../../backend/service/policies.js';
 import { encodeAttachmentId } from '../attachment-id.js';
 import { conflict, fail, invalid, newId, notFound, sortedBy, type MemoryState } from './memory-state.js';
 
@@ -19,13 +21,9 @@ export function customPolicy(state: MemoryState, id: string): M.CustomPolicy | u
 
 export function findPolicy(state: MemoryState, catalog: Catalog, idOrName: string): Result<PolicyInfo> {
   const system = catalog.systemPermissions.find((p) => p.id === idOrName) ?? catalog.systemPermissions.find((p) => p.displayName === idOrName);
-  if (system) {
-    const { id, name, displayName, kind, type, version, document, dependencies } = system;
-    return ok({ id, name, displayName, kind, type, version, document, dependencies });
-  }
+  if (system) return ok(systemPolicyInfo(system));
   const custom = state.customPolicies.get(idOrName) ?? [...state.customPolicies.values()].find((p) => p.displayName.toLowerCase() === idOrName.toLowerCase());
-  if (custom === undefined) return notFound('policy', idOrName);
-  return ok({ id: custom.id, name: custom.name, displayName: custom.displayName, kind: 'custom', type: custom.type, version: '1.1', document: custom.document as PolicyDocument, dependencies: [] });
+  return custom === undefined ? notFound('policy', idOrName) : ok(customPolicyInfo(custom));
 }
 
 function checkCustom(state: MemoryState, catalog: Catalog, input: M.CustomPolicyCreate, selfId: string | null): Result<never> | undefined {
@@ -103,8 +101,6 @@ export function deleteAttachment(state: MemoryState, id: string): Result<M.Attac
 
 export const listAttachments = (state: MemoryState): M.Attachment[] => sortedBy(state.attachments.values(), (a) => `${a.createdAt} ${a.id}`);
 
-const statuses: readonly string[] = ['active', 'inactive'];
-
 function keyId(state: MemoryState): string {
   return `AK${newId(state).slice(-18).toUpperCase()}`;
 }
@@ -112,16 +108,13 @@ function keyId(state: MemoryState): string {
 export function createAccessKey(state: MemoryState, input: M.AccessKeyCreate): Result<M.AccessKeyCreated> {
   const description = input.description ?? '';
   const status = input.status ?? 'active';
-  const problem = checkDescription(description);
+  const problem = checkDescription(description) ?? checkAccessKeyStatus(status);
   if (problem) return fail(problem);
-  if (!statuses.includes(status)) return invalid('IAM.0073', `Invalid status "${status}": expected "active" or "inactive"`, 'status');
   const user = state.users.get(input.userId);
   if (user === undefined) return notFound('user', input.userId, 'user');
-  if (user.accessMode === 'console') {
-    return invalid('IAM.0081', `The user "${user.name}" has console-only access: set access_mode to "programmatic" or "both" to give it access keys`, 'user');
-  }
   const count = [...state.accessKeys.values()].filter((k) => k.userId === input.userId).length;
-  if (count >= 2) return invalid('akSkNumExceed', `The user "${user.name}" already has ${count} access keys, the most a user can have`, 'user');
+  const refused = checkNewAccessKey(user, count);
+  if (refused) return fail(refused);
   const key: M.AccessKey = { accessKeyId: keyId(state), userId: input.userId, description, status, createdAt: state.now() };
   state.accessKeys.set(key.accessKeyId, key);
   return ok({ ...key, secret: `${newId(state)}${newId(state)}`.slice(0, 40) });
@@ -131,9 +124,8 @@ export function updateAccessKey(state: MemoryState, accessKeyId: string, input: 
   const before = state.accessKeys.get(accessKeyId);
   if (before === undefined) return notFound('access key', accessKeyId);
   const key: M.AccessKey = { ...before, description: input.description ?? before.description, status: input.status ?? before.status };
-  const problem = checkDescription(key.description);
+  const problem = checkDescription(key.description) ?? checkAccessKeyStatus(key.status);
   if (problem) return fail(problem);
-  if (!statuses.includes(key.status)) return invalid('IAM.0073', `Invalid status "${key.status}": expected "active" or "inactive"`, 'status');
   state.accessKeys.set(accessKeyId, key);
   return ok(key);
 }

@@ -22,7 +22,7 @@ function userTaken(state: MemoryState, user: M.User, selfId: string | null): Res
 }
 
 function storeUser(state: MemoryState, user: M.User, password: string | undefined, selfId: string | null): Result<M.User> {
-  const problem = checkUserDraft({ ...user, passwordSet: user.passwordSet }) ?? (password === undefined ? undefined : checkPasswordStrength(password, user.name));
+  const problem = checkUserDraft(user) ?? (password === undefined ? undefined : checkPasswordStrength(password, user.name));
   if (problem) return fail(problem);
   if (password !== undefined && selfId !== null && state.passwords.get(selfId) === sha256Hex(password)) {
     return invalid('IAM.1108', 'The new password must differ from the current one', 'password');

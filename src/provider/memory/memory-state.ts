@@ -1,5 +1,6 @@
 import type * as M from '../../backend/index.js';
-import { builtinProjects, defaultEnterpriseProject, fail, ok, type BackendError, type Result } from '../../backend/index.js';
+import { builtinProjects, defaultEnterpriseProject, fail, ok, type Result } from '../../backend/index.js';
+import { conflict as conflictError, invalid as invalidError, notFound as notFoundError } from '../../backend/errors.js';
 
 export { fail };
 
@@ -54,18 +55,10 @@ export function newMemoryState(now: () => string): MemoryState {
   return state;
 }
 
-export function notFound<T>(kind: string, id: string, field?: string): Result<T> {
-  const error: BackendError = { status: 404, code: 'IAM.0004', message: `Could not find ${kind}: ${id}` };
-  return fail(field === undefined ? error : { ...error, field });
-}
-
-export function conflict<T>(code: string, message: string, field?: string): Result<T> {
-  return fail(field === undefined ? { status: 409, code, message } : { status: 409, code, message, field });
-}
-
-export function invalid<T>(code: string, message: string, field?: string): Result<T> {
-  return fail(field === undefined ? { status: 400, code, message } : { status: 400, code, message, field });
-}
+/** The backend's errors (`backend/errors.ts`) as failed results. */
+export const notFound = <T>(kind: string, id: string, field?: string): Result<T> => fail(notFoundError(kind, id, field));
+export const conflict = <T>(code: string, message: string, field?: string): Result<T> => fail(conflictError(code, message, field));
+export const invalid = <T>(code: string, message: string, field?: string): Result<T> => fail(invalidError(code, message, field));
 
 /** The object by id, else by case-insensitive `name` (how the backend's find calls work). */
 export function findByIdOrName<T extends { readonly id: string; readonly name: string }>(map: ReadonlyMap<string, T>, kind: string, idOrName: string, caseInsensitive = true): Result<T> {
