@@ -35,6 +35,17 @@ const membershipOf = (group: string): Seed => ({
 });
 const keyOf = (description: string): Seed => ({ address: 'iam_access_key.alice', values: (ids) => ({ user: id(ids, 'iam_user.alice'), description }), dependsOn: ['iam_user.alice'] });
 const opsWithMembers: readonly Seed[] = [{ address: 'iam_group.ops', values: named('ops') }, alice, membershipOf('ops')];
+/** The ops membership replaced along with its group, so the new group's id is unknown until then. */
+const membershipReplaced = (ids: ReadonlyMap<string, string>, { cbd = false } = {}): ResourceChange =>
+  change('iam_group_membership.ops', {
+    action: 'replace',
+    cbd,
+    id: id(ids, 'iam_group_membership.ops'),
+    before: { group: id(ids, 'iam_group.ops'), users: [] },
+    after: { users: [] },
+    afterUnknown: [['group']],
+    dependsOn: ['iam_group.ops', 'iam_user.alice'],
+  });
 const membershipRefs = { 'iam_group_membership.ops': [ref(['group'], 'iam_group.ops'), ref(['users', 0], 'iam_user.alice')] };
 
 const cases: Record<string, Case> = {
@@ -77,16 +88,9 @@ const cases: Record<string, Case> = {
     seed: opsWithMembers,
     changes: (ids) => [
       change('iam_group.ops', { action: 'replace', id: id(ids, 'iam_group.ops'), before: { name: 'ops' }, after: { name: 'ops', description: 'new' } }),
-      change('iam_group_membership.ops', {
-        action: 'replace',
-        id: id(ids, 'iam_group_membership.ops'),
-        before: { group: id(ids, 'iam_group.ops'), users: [] },
-        after: { users: [] },
-        afterUnknown: [['group']],
-        dependsOn: ['iam_group.ops', 'iam_user.alice'],
-      }),
+      membershipReplaced(ids),
     ],
-    references: { 'iam_group_membership.ops': [ref(['group'], 'iam_group.ops'), ref(['users', 0], 'iam_user.alice')] },
+    references: membershipRefs,
     before: [
       ['delete iam_group_membership ops members', 'delete iam_group ops'],
       ['delete iam_group ops', 'create iam_group ops'],
@@ -100,14 +104,7 @@ const cases: Record<string, Case> = {
     seed: opsWithMembers,
     changes: (ids) => [
       change('iam_group.ops', { action: 'replace', cbd: true, id: id(ids, 'iam_group.ops'), before: { name: 'ops' }, after: { name: 'ops-v2', description: '' } }),
-      change('iam_group_membership.ops', {
-        action: 'replace',
-        id: id(ids, 'iam_group_membership.ops'),
-        before: { group: id(ids, 'iam_group.ops'), users: [] },
-        after: { users: [] },
-        afterUnknown: [['group']],
-        dependsOn: ['iam_group.ops', 'iam_user.alice'],
-      }),
+      membershipReplaced(ids),
     ],
     references: membershipRefs,
     before: [
@@ -124,15 +121,7 @@ const cases: Record<string, Case> = {
     seed: opsWithMembers,
     changes: (ids) => [
       change('iam_group.ops', { action: 'replace', id: id(ids, 'iam_group.ops'), before: { name: 'ops' }, after: { name: 'ops-v2', description: '' } }),
-      change('iam_group_membership.ops', {
-        action: 'replace',
-        cbd: true,
-        id: id(ids, 'iam_group_membership.ops'),
-        before: { group: id(ids, 'iam_group.ops'), users: [] },
-        after: { users: [] },
-        afterUnknown: [['group']],
-        dependsOn: ['iam_group.ops', 'iam_user.alice'],
-      }),
+      membershipReplaced(ids, { cbd: true }),
     ],
     references: membershipRefs,
     before: [
