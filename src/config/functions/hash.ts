@@ -6,50 +6,22 @@
  */
 import { sha256Bytes, toHex } from '../../schema/index.js';
 
+const encoder = new TextEncoder();
+/** Rejects what is not UTF-8 (overlong forms, surrogates, beyond U+10FFFF) and keeps a leading BOM. */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** UTF-8 bytes of a string; lone surrogates become U+FFFD as in every UTF-8 encoder. */
 export function utf8Encode(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      } else cp = 0xfffd;
-    } else if (cp >= 0xdc00 && cp <= 0xdfff) cp = 0xfffd;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  }
-  return Uint8Array.from(out);
+  return encoder.encode(text);
 }
 
 /** Decodes UTF-8; returns undefined when the bytes are not valid UTF-8. */
 export function utf8Decode(bytes: Uint8Array): string | undefined {
-  let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const b0 = bytes[i] as number;
-    let cp: number;
-    let len: number;
-    if (b0 < 0x80) [cp, len] = [b0, 1];
-    else if (b0 >= 0xc2 && b0 < 0xe0) [cp, len] = [b0 & 0x1f, 2];
-    else if (b0 >= 0xe0 && b0 < 0xf0) [cp, len] = [b0 & 0x0f, 3];
-    else if (b0 >= 0xf0 && b0 < 0xf5) [cp, len] = [b0 & 0x07, 4];
-    else return undefined;
-    if (i + len > bytes.length) return undefined;
-    for (let k = 1; k < len; k++) {
-      const b = bytes[i + k] as number;
-      if ((b & 0xc0) !== 0x80) return undefined;
-      cp = (cp << 6) | (b & 0x3f);
-    }
-    if ((len === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (len === 4 && (cp < 0x10000 || cp > 0x10ffff))) return undefined;
-    out += String.fromCodePoint(cp);
-    i += len;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
   }
-  return out;
 }
 
 export { toHex };
