@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { FILE_MODE, readIfExists, removeIfExists, replaceAtomically } from '../state/file-io.js';
 import type { JournalStorage } from './journal.js';
 
 /** The journal of the state file at `statePath`. */
@@ -21,8 +19,8 @@ export interface FileJournalOptions {
  * opened for appending, written synchronously: a small write into the operating system's
  * page cache costs microseconds, far less than a round trip through the thread pool, and
  * once it returns the bytes survive the process being killed (`kill -9`) without an fsync;
- * `sync` makes them survive a machine crash. `replace` writes a temporary file, fsyncs it
- * and renames it over the journal.
+ * `sync` makes them survive a machine crash. `replace` replaces the file atomically, as the
+ * file state store replaces the state file.
  */
 export function fileJournalStorage(options: FileJournalOptions): JournalStorage {
   const { path } = options;
@@ -37,33 +35,12 @@ export function fileJournalStorage(options: FileJournalOptions): JournalStorage 
   return {
     location: options.displayPath ?? path,
 
-    async read(): Promise<string | undefined> {
-      try {
-        return await readFile(path, 'utf8');
-      } catch (error) {
-        if (errnoCode(error) === 'ENOENT') return undefined;
-        throw error;
-      }
-    },
+    read: () => readIfExists(path),
 
     async replace(text: string): Promise<void> {
-      await mkdir(dirname(path), { recursive: true });
-      const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-      const out = await open(temp, 'wx', 0o600);
-      try {
-        await out.writeFile(text, 'utf8');
-        await out.sync();
-      } finally {
-        await out.close();
-      }
-      try {
-        await rename(temp, path);
-      } catch (error) {
-        await unlink(temp).catch(() => undefined);
-        throw error;
-      }
+      await replaceAtomically(path, text);
       closeHandle();
-      fd = openSync(path, 'a', 0o600);
+      fd = openSync(path, 'a', FILE_MODE);
     },
 
     async append(text: string): Promise<void> {
@@ -78,15 +55,7 @@ export function fileJournalStorage(options: FileJournalOptions): JournalStorage 
 
     async remove(): Promise<void> {
       closeHandle();
-      try {
-        await unlink(path);
-      } catch (error) {
-        if (errnoCode(error) !== 'ENOENT') throw error;
-      }
+      await removeIfExists(path);
     },
   };
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return error !== null && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
