@@ -5,7 +5,7 @@
  */
 import type { Expression, Identifier, ObjectItem } from './ast.js';
 import { codes } from './messages.js';
-import { IdentNode, endOf, exact, startOf } from './nodes.js';
+import { endOf, exact, startOf } from './nodes.js';
 import { CallNode, ForNode, InvalidNode, ObjectItemNode, ObjectNode, TupleNode } from './nodes-expr.js';
 import { parseExpression } from './parse-expression.js';
 import type { Parser } from './parser-state.js';
@@ -193,19 +193,13 @@ function parseFor(p: Parser, result: 'tuple' | 'object', start: number, saved: b
     const end = closeWith(p, close, saved, true, start, 'for');
     return new InvalidNode(p.positions, start, end);
   };
-  const ident = (): Identifier | undefined => {
-    if (lx.tok() !== T.IDENT) return undefined;
-    const id = new IdentNode(p.positions, lx.start, lx.end, p.identText());
-    p.advance();
-    return id;
-  };
-  const first = ident();
+  const first = p.identifier();
   if (!first) return fail('A "for" expression needs the name of an iteration variable after "for".');
   let keyVar: Identifier | undefined;
   let valueVar = first;
   if (lx.tok() === T.COMMA) {
     p.advance();
-    const second = ident();
+    const second = p.identifier();
     if (!second) return fail('The name of a value variable is required after the comma.');
     keyVar = first;
     valueVar = second;

@@ -5,9 +5,11 @@
  * it forward; none of them moves backwards.
  */
 import type { Diagnostic, SourceRange } from '../diag/index.js';
+import type { Identifier } from './ast.js';
 import { Lexer } from './lexer.js';
 import { codes, syntaxError } from './messages.js';
 import type { HclCode } from './messages.js';
+import { IdentNode } from './nodes.js';
 import type { Positions } from './positions.js';
 import { T } from './tokens.js';
 
@@ -37,7 +39,6 @@ export class Parser {
     this.file = positions.file;
   }
 
-
   advance(): void {
     this.lx.next();
   }
@@ -54,7 +55,7 @@ export class Parser {
     return previous;
   }
 
-  /** The current token's text; identifiers are interned so that repeated names share storage. */
+  /** The current token's text (a fresh slice; see `identText` for names). */
   tokenText(): string {
     return this.text.slice(this.lx.start, this.lx.end);
   }
@@ -96,6 +97,15 @@ export class Parser {
   isIdent(word: string): boolean {
     const lx = this.lx;
     return lx.tok() === T.IDENT && lx.end - lx.start === word.length && this.text.startsWith(word, lx.start);
+  }
+
+  /** At an identifier: its node, moving past it. Anything else: undefined, without moving. */
+  identifier(): Identifier | undefined {
+    const lx = this.lx;
+    if (lx.tok() !== T.IDENT) return undefined;
+    const id = new IdentNode(this.positions, lx.start, lx.end, this.identText());
+    lx.next();
+    return id;
   }
 
   range(start: number, end: number): SourceRange {

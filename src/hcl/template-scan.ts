@@ -7,7 +7,6 @@
 import type { Expression, Identifier } from './ast.js';
 import { isHexDigit } from './chars.js';
 import { codes } from './messages.js';
-import { IdentNode } from './nodes.js';
 import { parseExpression } from './parse-expression.js';
 import type { Parser } from './parser-state.js';
 import { T } from './tokens.js';
@@ -292,20 +291,14 @@ function scanDirective(p: Parser, i: number, tokens: TemplateTok[], mode: ScanMo
 
 function scanForIntro(p: Parser, tok: DirectiveTok): void {
   const lx = p.lx;
-  const ident = (): Identifier | undefined => {
-    if (lx.tok() !== T.IDENT) return undefined;
-    const id = new IdentNode(p.positions, lx.start, lx.end, p.identText());
-    lx.next();
-    return id;
-  };
-  const first = ident();
+  const first = p.identifier();
   if (!first) {
     p.errorAtToken(codes.invalidFor, 'Invalid template "for" directive', 'A "for" directive needs the name of an iteration variable after "for".');
     return;
   }
   if (lx.tok() === T.COMMA) {
     lx.next();
-    const second = ident();
+    const second = p.identifier();
     if (!second) {
       p.errorAtToken(codes.invalidFor, 'Invalid template "for" directive', 'The name of a value variable is required after the comma.');
       return;
