@@ -40,7 +40,6 @@ const metaArguments = new Set(['for_each', 'count', 'depends_on', 'provider']);
 export function evalBody(e: Evaluation, body: Body, schema: BodySchemaHook | undefined, context: string, path: string, top: boolean, ranges = new Map<string, SourceRange>()): BodyResult {
   const attrs = new Map<string, Value>();
   const blocks = new Map<string, Value[] | 'unknown'>();
-  const names = schema ? [...schema.attributes.keys(), ...(schema.blocks?.keys() ?? [])] : [];
   for (const item of body.items) {
     if (item.kind === 'attribute') {
       if (top && metaArguments.has(item.name)) continue;
@@ -48,7 +47,7 @@ export function evalBody(e: Evaluation, body: Body, schema: BodySchemaHook | und
       if (schema !== undefined && (hook === undefined || (hook.computed === true && hook.optional !== true))) {
         e.diags.push(
           errorDiag('config.unsupported-argument', 'Unsupported argument', {
-            detail: hook === undefined ? `An argument named "${item.name}" is not expected here.${didYouMean(item.name, names)}` : `The argument "${item.name}" is set by the IAM backend and cannot be set in the configuration.`,
+            detail: hook === undefined ? `An argument named "${item.name}" is not expected here.${didYouMean(item.name, schemaNames(schema))}` : `The argument "${item.name}" is set by the IAM backend and cannot be set in the configuration.`,
             range: item.nameRange,
             context,
           }),
@@ -70,12 +69,12 @@ export function evalBody(e: Evaluation, body: Body, schema: BodySchemaHook | und
     }
     if (top && item.type === 'lifecycle') continue;
     if (item.type === 'dynamic') {
-      evalDynamic(e, item, schema, context, path, blocks, ranges, names);
+      evalDynamic(e, item, schema, context, path, blocks, ranges);
       continue;
     }
     const blockSchema = schema?.blocks?.get(item.type);
     if (schema !== undefined && blockSchema === undefined) {
-      e.diags.push(errorDiag('config.unsupported-block', 'Unsupported block type', { detail: `Blocks of type "${item.type}" are not expected here.${didYouMean(item.type, names)}`, range: item.typeRange, context }));
+      e.diags.push(errorDiag('config.unsupported-block', 'Unsupported block type', { detail: `Blocks of type "${item.type}" are not expected here.${didYouMean(item.type, schemaNames(schema))}`, range: item.typeRange, context }));
       continue;
     }
     appendBlock(blocks, item.type, (index) => evalBody(e, item.body, blockSchema, context, `${path}${item.type}[${index}].`, false, ranges).value);
@@ -89,6 +88,11 @@ export function evalBody(e: Evaluation, body: Body, schema: BodySchemaHook | und
   }
   for (const [type, list] of blocks) attrs.set(type, list === 'unknown' ? dynamicVal : tupleVal(list));
   return { value: objectVal(attrs), ranges };
+}
+
+/** Attribute and block names a schema allows, for suggestions: built only when one is needed. */
+function schemaNames(schema: BodySchemaHook): string[] {
+  return [...schema.attributes.keys(), ...(schema.blocks?.keys() ?? [])];
 }
 
 function appendBlock(blocks: Map<string, Value[] | 'unknown'>, type: string, make: (index: number) => Value): void {
@@ -112,7 +116,6 @@ function evalDynamic(
   path: string,
   blocks: Map<string, Value[] | 'unknown'>,
   ranges: Map<string, SourceRange>,
-  names: string[],
 ): void {
   const label = block.labels[0];
   if (block.labels.length !== 1 || label === undefined) {
@@ -122,7 +125,7 @@ function evalDynamic(
   const type = label.value;
   const blockSchema = schema?.blocks?.get(type);
   if (schema !== undefined && blockSchema === undefined) {
-    e.diags.push(errorDiag('config.unsupported-block', 'Unsupported block type', { detail: `Blocks of type "${type}" are not expected here.${didYouMean(type, names)}`, range: label.range, context }));
+    e.diags.push(errorDiag('config.unsupported-block', 'Unsupported block type', { detail: `Blocks of type "${type}" are not expected here.${didYouMean(type, schemaNames(schema))}`, range: label.range, context }));
     return;
   }
   let forEach: Block['body']['items'][number] | undefined;
