@@ -14,7 +14,7 @@ for (let c = 0; c < 128; c++) {
 const ID_START = /^\p{ID_Start}$/u;
 const ID_CONTINUE = /^\p{ID_Continue}$/u;
 
-/** The code point at `i` (combining a surrogate pair), and how many UTF-16 units it takes. */
+/** The code point at `i` (combining a surrogate pair); 0 past the end of `text`. */
 export function codePointAt(text: string, i: number): number {
   return text.codePointAt(i) ?? 0;
 }

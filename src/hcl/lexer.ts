@@ -37,12 +37,12 @@ export class Lexer {
     readonly diagnostics: Diagnostic[],
   ) {}
 
-  /** Moves the scan position (used when the parser resumes after template content). */
   /** The current token kind (a call, so that type narrowing does not outlive `next()`). */
   tok(): number {
     return this.kind;
   }
 
+  /** Moves the scan position (used when the parser resumes after template content). */
   reset(pos: number): void {
     this.pos = pos;
   }
