@@ -24,13 +24,10 @@ function uniquePaths(paths: readonly AttributePath[]): AttributePath[] {
   return out;
 }
 
-const sensitiveByType = new Map<string, readonly AttributePath[]>();
-
 /** Schema-sensitive top-level names present in `value` (or unknown in it). */
 function schemaSensitiveIn(type: string, mode: 'managed' | 'data', value: PlainObject | JsonObject | null, unknown: readonly AttributePath[] = []): AttributePath[] {
   if (value === null) return [];
-  let paths = sensitiveByType.get(`${mode}:${type}`);
-  if (paths === undefined) sensitiveByType.set(`${mode}:${type}`, (paths = schemaSensitive(type, mode)));
+  const paths = schemaSensitive(type, mode);
   if (paths.length === 0) return [];
   return paths.filter((p) => (p[0] as string) in value || unknown.some((u) => u[0] === p[0]));
 }

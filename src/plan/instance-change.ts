@@ -1,5 +1,5 @@
 import type { LifecycleSettings } from '../config/index.js';
-import { equalValues, forcesReplacementPaths, keeperOf, plannedValues, resourceSchema, settableNames, tDynamic, writeOnlyPaths, isUnknown, type AttrType, type PlainObject, type PlainValue } from '../schema/index.js';
+import { keeperOf, plannedValues, replacePaths, resourceSchema, settableNames, writeOnlyPaths, isUnknown, type PlainObject, type PlainValue } from '../schema/index.js';
 import type { AttributePath } from '../state/index.js';
 import { canonicalDocuments, differingPaths } from './attribute-diff.js';
 import type { PriorInstance } from './prior.js';
@@ -35,7 +35,6 @@ interface TypeFacts {
   /** Settable attributes and blocks that are not write-only: what an update compares. */
   readonly compared: readonly string[] | undefined;
   readonly settable: readonly string[] | undefined;
-  readonly forcing: readonly { readonly name: string; readonly type: AttrType }[];
 }
 
 const factsByType = new Map<string, TypeFacts>();
@@ -46,18 +45,10 @@ function factsOf(type: string): TypeFacts {
     const schema = resourceSchema(type, 'managed');
     const writeOnly = writeOnlyPaths(type).map((p) => p[0] as string);
     const settable = schema ? settableNames(schema) : undefined;
-    const forcing = forcesReplacementPaths(type).map((p) => ({ name: p[0] as string, type: schema?.attributes.get(p[0] as string)?.type ?? tDynamic }));
-    facts = { writeOnly, settable, compared: settable?.filter((n) => !writeOnly.includes(n)), forcing };
+    facts = { writeOnly, settable, compared: settable?.filter((n) => !writeOnly.includes(n)) };
     factsByType.set(type, facts);
   }
   return facts;
-}
-
-/** The forces-replacement attributes whose planned value differs from the prior one. */
-function forcedPaths(facts: TypeFacts, before: PlainObject, planned: PlainObject): AttributePath[] {
-  const out: AttributePath[] = [];
-  for (const f of facts.forcing) if (!equalValues(f.type, before[f.name], planned[f.name])) out.push([f.name]);
-  return out;
 }
 
 function ignored(lifecycle: LifecycleSettings, name: string): boolean {
@@ -96,7 +87,7 @@ export function decideInstance(input: DecideInput): InstanceDecision {
     return out;
   };
   let planned = keepIgnored(canonicalDocuments(type, 'managed', plannedValues(type, 'managed', config, before)));
-  const forced = forcedPaths(facts, before, planned);
+  const forced = replacePaths(type, before, planned);
   if (input.forceReplace || forced.length > 0) {
     planned = keepIgnored(canonicalDocuments(type, 'managed', plannedValues(type, 'managed', config)));
     return {
@@ -104,7 +95,7 @@ export function decideInstance(input: DecideInput): InstanceDecision {
       reason: forced.length > 0 ? 'replace_forced_by_attribute' : 'replace_requested',
       before,
       planned,
-      replacePaths: forcedPaths(facts, before, planned),
+      replacePaths: replacePaths(type, before, planned),
       writeOnlyChanges: writeOnly.filter((n) => !ignored(lifecycle, n) && config[n] !== undefined && config[n] !== null).map((n) => [n]),
     };
   }

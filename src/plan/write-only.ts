@@ -8,13 +8,9 @@ import { fillUnknown } from './plain.js';
  * config sets none. Parts unknown at plan time are null here; the placeholder evaluation
  * supplies them where they come from another instance.
  */
-const byType = new Map<string, readonly (readonly (string | number)[])[]>();
-
 export function writeOnlyValues(type: string, config: PlainObject): JsonObject | undefined {
-  let paths = byType.get(type);
-  if (paths === undefined) byType.set(type, (paths = writeOnlyPaths(type)));
   let out: JsonObject | undefined;
-  for (const path of paths) {
+  for (const path of writeOnlyPaths(type)) {
     const name = path[0] as string;
     const value: PlainValue | undefined = config[name];
     if (value === undefined || value === null) continue;

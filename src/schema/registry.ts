@@ -47,34 +47,60 @@ export function attributeSpec(type: string, mode: SchemaMode, path: SchemaPath):
   return typeof third === 'string' ? block?.attributes.get(third) : undefined;
 }
 
-function pathsWhere(type: string, mode: SchemaMode, test: (spec: AttributeSpec) => boolean): SchemaPath[] {
-  const schema = resourceSchema(type, mode);
-  if (schema === undefined) return [];
+/** The flagged top-level paths of one schema, computed on first use and shared (frozen). */
+interface FlaggedPaths {
+  readonly writeOnly: readonly SchemaPath[];
+  readonly sensitive: readonly SchemaPath[];
+  readonly secret: readonly SchemaPath[];
+  readonly forcesReplacement: readonly SchemaPath[];
+}
+
+const flaggedCache = new Map<ResourceSchema, FlaggedPaths>();
+const noPaths: readonly SchemaPath[] = Object.freeze([]);
+
+function pathsWhere(schema: ResourceSchema, test: (spec: AttributeSpec) => boolean, blocks: readonly string[] = []): readonly SchemaPath[] {
   const paths: SchemaPath[] = [];
-  for (const [name, spec] of schema.attributes) if (test(spec)) paths.push([name]);
-  return paths;
+  for (const [name, spec] of schema.attributes) if (test(spec)) paths.push(Object.freeze([name]));
+  for (const name of blocks) paths.push(Object.freeze([name]));
+  return Object.freeze(paths);
+}
+
+/** The flagged paths of a type; undefined for a type that does not exist in that mode. */
+function flaggedPaths(type: string, mode: SchemaMode = 'managed'): FlaggedPaths | undefined {
+  const schema = resourceSchema(type, mode);
+  if (schema === undefined) return undefined;
+  let flagged = flaggedCache.get(schema);
+  if (flagged === undefined) {
+    const forcingBlocks = [...schema.blocks].filter(([, block]) => block.forcesReplacement === true).map(([name]) => name);
+    flagged = {
+      writeOnly: pathsWhere(schema, (s) => s.writeOnly === true),
+      sensitive: pathsWhere(schema, isSensitive),
+      secret: pathsWhere(schema, (s) => s.secret === true),
+      forcesReplacement: pathsWhere(schema, (s) => s.forcesReplacement === true, forcingBlocks),
+    };
+    flaggedCache.set(schema, flagged);
+  }
+  return flagged;
 }
 
 /** Attributes never stored in state or plan (the user's `password`). */
 export function writeOnlyPaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
-  return pathsWhere(type, mode, (s) => s.writeOnly === true);
+  return [...(flaggedPaths(type, mode)?.writeOnly ?? noPaths)];
 }
 
 /** Attributes shown as `(sensitive value)`: write-only and secret ones included. */
 export function sensitivePaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
-  return pathsWhere(type, mode, isSensitive);
+  return [...(flaggedPaths(type, mode)?.sensitive ?? noPaths)];
 }
 
 /** Attributes the backend returns once at creation and never again (an access key's `secret`). */
 export function secretPaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
-  return pathsWhere(type, mode, (s) => s.secret === true);
+  return [...(flaggedPaths(type, mode)?.secret ?? noPaths)];
 }
 
 /** Attributes (and blocks) whose change replaces the object. */
 export function forcesReplacementPaths(type: string, mode: SchemaMode = 'managed'): SchemaPath[] {
-  const paths = pathsWhere(type, mode, (s) => s.forcesReplacement === true);
-  for (const [name, block] of resourceSchema(type, mode)?.blocks ?? []) if (block.forcesReplacement === true) paths.push([name]);
-  return paths;
+  return [...(flaggedPaths(type, mode)?.forcesReplacement ?? noPaths)];
 }
 
 const zodCache = new Map<string, z.ZodType>();

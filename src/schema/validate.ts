@@ -1,7 +1,7 @@
 import { didYouMean, errorDiag, warningDiag, type Diagnostic, type SourceRange } from '../diag/index.js';
 import { allResourceTypes, defaultRegions, resourceSchema, structuralSchemaOf } from './registry.js';
 import { isUnknown, settable, settableNames, type PlainObject, type PlainValue, type RuleIssue, type SchemaMode, type SchemaPath } from './types.js';
-import { zodIssueFindings, type Finding } from './zod-issues.js';
+import { zodIssueFindings } from './zod-issues.js';
 
 export interface ValidateOptions {
   /** Where resource-level findings point (the block header); also the fallback range. */
@@ -99,5 +99,3 @@ export function isWhollyKnown(value: PlainValue | undefined): boolean {
   if (typeof value === 'object') return Object.values(value as PlainObject).every(isWhollyKnown);
   return true;
 }
-
-export type { Finding };

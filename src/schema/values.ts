@@ -1,6 +1,6 @@
 import { forcesReplacementPaths, resourceSchema } from './registry.js';
 import { decodePolicyDocument } from './resources-grants.js';
-import { isUnknown, settable, UNKNOWN, type AttrType, type AttributeSpec, type BlockSpec, type CopyDefault, type PlainObject, type PlainValue, type SchemaMode, type SchemaPath } from './types.js';
+import { isUnknown, settable, tDynamic, UNKNOWN, type AttrType, type AttributeSpec, type BlockSpec, type CopyDefault, type PlainObject, type PlainValue, type SchemaMode, type SchemaPath } from './types.js';
 
 /**
  * Value helpers for the planner: the planned object of an instance (defaults applied,
@@ -129,9 +129,7 @@ export function replacePaths(type: string, before: PlainObject | null, after: Pl
   const paths: SchemaPath[] = [];
   for (const path of forcesReplacementPaths(type, mode)) {
     const name = path[0] as string;
-    const spec = schema.attributes.get(name);
-    const t: AttrType = spec?.type ?? { kind: 'dynamic' };
-    if (!equalValues(t, before[name], after[name])) paths.push(path);
+    if (!equalValues(schema.attributes.get(name)?.type ?? tDynamic, before[name], after[name])) paths.push(path);
   }
   return paths;
 }
