@@ -21,10 +21,10 @@ export async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-/** Writes a new temporary file beside `path` with `text`, flushed to disk; returns its path. */
 /** A file's content: one string, or pieces written one after another. */
 export type FileContent = string | Iterable<string>;
 
+/** Writes a new temporary file beside `path` with `content`, flushed to disk; returns its path and identity. */
 async function writeTemp(path: string, content: FileContent): Promise<{ temp: string; identity: FileIdentity }> {
   const temp = tempPathFor(path);
   const handle = await open(temp, 'wx', FILE_MODE);
@@ -54,6 +54,12 @@ async function writeTemp(path: string, content: FileContent): Promise<{ temp: st
 export async function replaceAtomically(path: string, content: FileContent): Promise<FileIdentity> {
   await mkdir(dirname(path), { recursive: true });
   const { temp, identity } = await writeTemp(path, content);
+  await moveIntoPlace(temp, path);
+  return identity;
+}
+
+/** Renames `temp` over `path` (removing `temp` if that fails) and makes the rename durable. */
+async function moveIntoPlace(temp: string, path: string): Promise<void> {
   try {
     await rename(temp, path);
   } catch (error) {
@@ -61,7 +67,6 @@ export async function replaceAtomically(path: string, content: FileContent): Pro
     throw error;
   }
   await syncDirectory(dirname(path));
-  return identity;
 }
 
 /**
@@ -120,13 +125,7 @@ export async function linkOrCopy(src: string, dest: string): Promise<void> {
     await replaceAtomically(dest, await readFile(src, 'utf8'));
     return;
   }
-  try {
-    await rename(temp, dest);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(dirname(dest));
+  await moveIntoPlace(temp, dest);
 }
 
 /** The identity of a file's current content: a replaced file has a new inode. */
