@@ -66,10 +66,3 @@ export function hashSecret(secret: string, random: RandomSource): string {
   const hash = createHash('sha256').update(salt).update(secret).digest('hex');
   return `sha256$${salt.toString('hex')}$${hash}`;
 }
-
-export function verifySecret(secret: string, stored: string): boolean {
-  const [scheme, saltHex, hashHex] = stored.split('$');
-  if (scheme !== 'sha256' || saltHex === undefined || hashHex === undefined) return false;
-  const actual = createHash('sha256').update(Buffer.from(saltHex, 'hex')).update(secret).digest();
-  return timingSafeEqual(Buffer.from(hashHex, 'hex'), actual);
-}

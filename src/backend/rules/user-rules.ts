@@ -1,5 +1,6 @@
 import { ErrorCode, invalid, type BackendError } from '../errors.js';
 import type { AccessMode, LoginProtection, Phone, UserCreate, UserUpdate } from '../model/types.js';
+import { checkDescription } from './name-rules.js';
 
 /**
  * The attribute rules of an IAM user, checked on the merged result of a create or an update
@@ -74,7 +75,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const countryCodePattern = /^(\+|00)?[1-9][0-9]{0,3}$/;
 const numberPattern = /^[0-9]{1,32}$/;
 
-export function checkUserName(name: string): BackendError | undefined {
+function checkUserName(name: string): BackendError | undefined {
   if (!namePattern.test(name)) {
     return invalid(
       ErrorCode.invalidUsername,
@@ -85,7 +86,7 @@ export function checkUserName(name: string): BackendError | undefined {
   return undefined;
 }
 
-export function hasConsoleAccess(mode: AccessMode): boolean {
+function hasConsoleAccess(mode: AccessMode): boolean {
   return mode === 'console' || mode === 'both';
 }
 
@@ -94,7 +95,7 @@ export function normalizedPhone(phone: Phone): string {
   return `${phone.countryCode.replace(/^(\+|00)/, '')} ${phone.number}`;
 }
 
-export function checkPhone(phone: Phone | null): BackendError | undefined {
+function checkPhone(phone: Phone | null): BackendError | undefined {
   if (phone === null) return undefined;
   const hasCode = phone.countryCode !== '';
   const hasNumber = phone.number !== '';
@@ -117,9 +118,8 @@ export function checkUserDraft(user: UserDraft): BackendError | undefined {
   if (user.displayName.length > 64) {
     return invalid(ErrorCode.invalidField, `Invalid display_name: at most 64 characters, got ${user.displayName.length}`, 'display_name');
   }
-  if (user.description.length > 255) {
-    return invalid(ErrorCode.invalidDescription, `Invalid description: at most 255 characters, got ${user.description.length}`, 'description');
-  }
+  const description = checkDescription(user.description);
+  if (description) return description;
   if (user.email !== null && (user.email.length > 255 || !emailPattern.test(user.email))) {
     return invalid(ErrorCode.invalidEmail, `Invalid email "${user.email}": expected an address like name@example.com of at most 255 characters`, 'email');
   }

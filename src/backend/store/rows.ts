@@ -83,7 +83,7 @@ export function customPolicyFromRow(row: Row): CustomPolicy {
   };
 }
 
-export function scopeFromRow(row: Row): AttachmentScope {
+function scopeFromRow(row: Row): AttachmentScope {
   const kind = str(row, 'scope_kind') as AttachmentScope['kind'];
   switch (kind) {
     case 'project':
