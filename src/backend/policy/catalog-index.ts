@@ -64,7 +64,7 @@ export function levelOfKey(index: CatalogIndex, key: string): ServiceLevel {
 }
 
 /** How `patterns` match `key` directly or through one of the key's catalog aliases; undefined if they do not. */
-export function matchKey(index: CatalogIndex, patterns: readonly NormalizedPattern[], key: string): MatchInfo | undefined {
+function matchKey(index: CatalogIndex, patterns: readonly NormalizedPattern[], key: string): MatchInfo | undefined {
   for (const pattern of patterns) if (patternMatchesKey(pattern, key)) return { pattern: pattern.source };
   const aliases = index.aliasKeys.get(key);
   if (aliases) {

@@ -174,14 +174,13 @@ function policyPlan(cache: CatalogCache, index: CatalogIndex, version: PolicyVer
   if (byIdentity?.version === version) return byIdentity.plan;
   const key = `${version}\u0000${JSON.stringify(document)}`;
   let plan = cache.plans.get(key);
-  if (plan) cache.byDocument.set(document, { version, plan });
   if (!plan) {
     const statements = (Array.isArray(document.Statement) ? document.Statement : []).map((statement, i) => statementPlan(index, version, statement, i));
     plan = { serial: cache.nextSerial++, statements };
     if (cache.plans.size >= maxMemoEntries) cache.plans.clear();
     cache.plans.set(key, plan);
-    cache.byDocument.set(document, { version, plan });
   }
+  cache.byDocument.set(document, { version, plan });
   return plan;
 }
 

@@ -102,7 +102,7 @@ export function compileConditions(condition: Readonly<Record<string, Readonly<Re
 }
 
 /** The request's values of a key, or undefined when the request does not carry it. */
-export function contextValues(key: string, action: string, scope: RequestScope, context: RequestContext | undefined): readonly string[] | undefined {
+function contextValues(key: string, action: string, scope: RequestScope, context: RequestContext | undefined): readonly string[] | undefined {
   switch (key) {
     case 'g:ProjectName':
       return scope.kind === 'project' ? [scope.projectName] : undefined;
@@ -150,7 +150,7 @@ export function conditionsHold(conditions: readonly CompiledCondition[], action:
 }
 
 /** `10.0.0.0/8` → [network, mask] as unsigned 32-bit numbers; a bare address is a /32. */
-export function parseCidr(text: string): readonly [number, number] | undefined {
+function parseCidr(text: string): readonly [number, number] | undefined {
   const [address, bitsText, extra] = text.split('/');
   if (extra !== undefined || address === undefined) return undefined;
   const ip = parseIpv4(address);
@@ -160,7 +160,7 @@ export function parseCidr(text: string): readonly [number, number] | undefined {
   return [(ip & mask) >>> 0, mask];
 }
 
-export function parseIpv4(text: string): number | undefined {
+function parseIpv4(text: string): number | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
   let value = 0;

@@ -91,7 +91,7 @@ function matchedStatement({ grant, plan }: CompiledStatement, key: string): Matc
 }
 
 /** `"ECS ReadOnlyAccess" Statement[0] (ecs:*:list*) via group dev at eu-de`. */
-export function describe(m: MatchedStatement): string {
+function describe(m: MatchedStatement): string {
   const alias = m.throughAlias === undefined ? '' : ` through alias ${m.throughAlias}`;
   return `"${m.policy.name}" Statement[${m.statementIndex}] (${m.pattern}${alias}) ${viaLabel(m)} at ${scopeLabel(m.scope)}`;
 }

@@ -50,10 +50,6 @@ function contributes(grant: Grant, scope: Scope): boolean {
   }
 }
 
-function entriesFor(statement: CompiledStatement, scope: Scope): readonly MatchEntry[] {
-  return planEntriesFor(statement.plan, scope);
-}
-
 function planEntriesFor(plan: StatementPlan, scope: Scope): readonly MatchEntry[] {
   const { entries } = plan;
   return scope.kind === 'global' ? entries.global : scope.kind === 'enterprise_project' ? entries.enterpriseProject : entries.project;
@@ -115,7 +111,7 @@ function accessIn(scope: Scope, statements: readonly CompiledStatement[], action
     const isDeny = statement.plan.effect === 'Deny';
     const target = isDeny ? denied : allowed;
     const hard = isDeny && statement.plan.conditions === undefined;
-    for (const entry of entriesFor(statement, scope)) {
+    for (const entry of planEntriesFor(statement.plan, scope)) {
       target.add(entry.ordinal, recordOf(statement, entry, (actions[entry.ordinal] as CatalogAction).name));
       if (hard) hardDenied[entry.ordinal] = 1;
     }

@@ -12,7 +12,7 @@ export const conditionLimits = { maxConditions: 10, maxKeysPerOperator: 10, maxV
 type Report = (code: string, message: string, path: string) => void;
 
 export function validateCondition(condition: unknown, path: string, catalog: Catalog, report: Report): void {
-  if (!isObject(condition)) {
+  if (!isRecord(condition)) {
     report('IAM.1051', 'Condition must be an object of {operator: {key: [values]}}', path);
     return;
   }
@@ -25,7 +25,7 @@ export function validateCondition(condition: unknown, path: string, catalog: Cat
       const suggestion = closest(operatorName.replace(/IfExists$/, ''), Object.keys(conditionOperators));
       report('IAM.1055', `unknown condition operator "${operatorName}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`, at);
     }
-    if (!isObject(block)) {
+    if (!isRecord(block)) {
       report('IAM.1051', `the value of ${operatorName} must be an object of {key: [values]}`, at);
       continue;
     }
@@ -62,6 +62,7 @@ export function validateCondition(condition: unknown, path: string, catalog: Cat
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,7 +6,7 @@
 import { closest } from '../../diag/index.js';
 import { parsePattern } from './action-pattern.js';
 import { catalogIndex, matchKeys } from './catalog-index.js';
-import { validateCondition } from './validate-condition.js';
+import { isRecord, validateCondition } from './validate-condition.js';
 import type { Catalog, PolicyProblem, ValidateOptions } from './types.js';
 
 export const policyLimits = {
@@ -169,8 +169,4 @@ function validateResource(resource: unknown, path: string, version: '1.0' | '1.1
 function hint(given: string, known: Iterable<string>): string {
   const suggestion = closest(given, known);
   return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
