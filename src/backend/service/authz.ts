@@ -35,7 +35,7 @@ export interface UserAccess {
 }
 
 function resolveUser(snapshot: GrantSnapshot, idOrName: string): Result<User> {
-  const user = snapshot.users.get(idOrName) ?? snapshot.users.get(idOrName.toLowerCase());
+  const user = snapshot.user(idOrName);
   return user ? ok(user) : fail(notFound('user', idOrName, 'user'));
 }
 
@@ -63,7 +63,7 @@ function resolveTarget(snapshot: GrantSnapshot, target: CanTarget): RequestScope
  */
 export function can(ctx: ServiceContext, cache: GrantCache, request: CanRequest): Result<CanAnswer> {
   const snapshot = cache.current();
-  const user = snapshot.users.get(request.user) ?? snapshot.users.get(request.user.toLowerCase());
+  const user = snapshot.user(request.user);
   if (user === undefined) return fail(notFound('user', request.user, 'user'));
   const scope = resolveTarget(snapshot, request.target);
   if (scope === undefined) {

@@ -28,7 +28,7 @@ export class GrantSnapshot {
   private readonly compiled = new Map<string, CompiledGrants>();
   private readonly dependencyProblems = new Map<string, readonly DependencyProblem[]>();
   /** Users by id and by lowercased name. */
-  readonly users = new Map<string, User>();
+  private readonly users = new Map<string, User>();
   /** Projects and enterprise projects by id and by name (enterprise projects: lowercased name). */
   readonly projects = new Map<string, Project>();
   readonly enterpriseProjects = new Map<string, EnterpriseProject>();
@@ -70,6 +70,11 @@ export class GrantSnapshot {
       if (a.principal.kind === 'group') push(this.byGroup, a.principal.groupId, a);
       else push(this.byUser, a.principal.userId, a);
     }
+  }
+
+  /** A user by id, or else by name (case-insensitive). */
+  user(idOrName: string): User | undefined {
+    return this.users.get(idOrName) ?? this.users.get(idOrName.toLowerCase());
   }
 
   /** The user's grants: direct attachments first, then those of each group the user is in. */
