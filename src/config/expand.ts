@@ -56,11 +56,10 @@ export function expandForEach(value: Value, attr: Attribute, context: string, di
           return forEachError(diags, attr, 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply, so iamform cannot determine the full set of keys that will identify the instances of this resource.', context);
         }
         if (element.kind === 'null') return forEachError(diags, attr, 'The given "for_each" argument value is unsuitable: "for_each" sets must not contain null values.', context);
-        const s = convert(element, { kind: 'string' });
-        if (!s.ok || s.value.kind !== 'string' || element.kind !== 'string') {
+        if (element.kind !== 'string') {
           return forEachError(diags, attr, `The given "for_each" argument value is unsuitable: "for_each" supports maps and sets of strings, but you have provided a set containing type ${element.type.kind}.`, context);
         }
-        instances.push({ key: s.value.value, each: objectVal({ key: s.value, value: s.value }) });
+        instances.push({ key: element.value, each: objectVal({ key: element, value: element }) });
       }
       return { kind: 'for_each', instances };
     }
