@@ -54,6 +54,8 @@ export function decodeJson(text: string): Value | { error: string } {
 
 class JsonSyntaxError extends Error {}
 
+const SIMPLE_UNESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
 class Parser {
   at = 0;
   constructor(private readonly text: string) {}
@@ -132,9 +134,9 @@ class Parser {
         continue;
       }
       const e = this.text[this.at + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (e !== undefined && simple[e] !== undefined) {
-        out += simple[e];
+      const simple = e === undefined ? undefined : SIMPLE_UNESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
         this.at += 2;
       } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6))) {
         out += String.fromCharCode(parseInt(this.text.slice(this.at + 2, this.at + 6), 16));
