@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../diag/index.js';
 import type { ApplyEvent } from '../apply/index.js';
 import { Session, type PlanOutcome } from '../engine/index.js';
 import type { VariableArg } from '../config/index.js';
 import type { ApplyPlan, Plan } from '../plan/index.js';
+import { parsePlanFile } from '../plan/plan-file.js';
 import type { State } from '../state/index.js';
 import { createApplyLog, renderPlanJson, renderPlanText } from '../render/index.js';
 import { printDiagnostics, type GlobalOptions } from './context.js';
@@ -19,13 +22,28 @@ export interface EngineRun {
 }
 
 /** Loads the config; prints its errors and returns undefined when there are any. */
-export function openRun(io: CliIo, globals: GlobalOptions, vars: readonly VariableArg[]): EngineRun | undefined {
+function openRun(io: CliIo, globals: GlobalOptions, vars: readonly VariableArg[]): EngineRun | undefined {
   const session = Session.open(nodeEngineHost(globals.dir, io.env), vars);
   if (hasErrors(session.workspace.diagnostics)) {
     printDiagnostics(io, globals, session.workspace.diagnostics, session.workspace.sources);
     return undefined;
   }
   return { io, globals, session };
+}
+
+/**
+ * Loads the config and runs `body` over it; then closes the session, which releases a lock
+ * `body` took, and prints what closing reported. Returns the exit code.
+ */
+export async function withRun(io: CliIo, globals: GlobalOptions, vars: readonly VariableArg[], body: (run: EngineRun) => Promise<number>): Promise<number> {
+  const run = openRun(io, globals, vars);
+  if (!run) return ExitCode.error;
+  try {
+    return await body(run);
+  } finally {
+    const problems = await run.session.close();
+    if (problems.length > 0) printRunDiagnostics(run, problems);
+  }
 }
 
 /**
@@ -79,6 +97,18 @@ export function parseFormat(text: string | undefined, allowed: readonly string[]
   const format = text ?? 'text';
   if (format === 'text' || format === 'json') return format;
   return errorDiag('cli.invalid-format', `Unknown format "${format}"`, { detail: `Use one of: ${allowed.join(', ')}.` });
+}
+
+/** Reads and decodes a plan saved by `plan --out`; `file` is as typed, relative to the working directory. */
+export function readSavedPlan(io: CliIo, file: string): { plan?: Plan; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    return { diagnostics: [errorDiag('cli.read-plan', `Cannot read the saved plan ${file}`, { detail: error instanceof Error ? error.message : String(error) })] };
+  }
+  const parsed = parsePlanFile(text, file);
+  return parsed.kind === 'error' ? { diagnostics: parsed.diagnostics } : { plan: parsed.plan, diagnostics: [] };
 }
 
 export function renderPlan(run: EngineRun, plan: Plan, format: PlanFormat): string {

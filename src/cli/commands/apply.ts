@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { errorDiag } from '../../diag/index.js';
 import { requestOfSavedPlan, savedPlanBasisReasons, savedPlanDifferences, stateForSavedPlan } from '../../engine/index.js';
-import { parsePlanFile, stalePlanDiagnostic } from '../../plan/plan-file.js';
+import { stalePlanDiagnostic } from '../../plan/plan-file.js';
 import { printDiagnostics } from '../context.js';
-import { applyAndReport, openRun, printPlanDiagnostics, printRunDiagnostics, type EngineRun } from '../engine-run.js';
+import { applyAndReport, printPlanDiagnostics, printRunDiagnostics, readSavedPlan, withRun, type EngineRun } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import { planAndApply } from '../plan-and-apply.js';
 import { addPlanFlags, parsePlanFlags, VariableArgs, type ParsedPlanFlags, type PlanFlagValues } from '../plan-flags.js';
@@ -29,20 +27,11 @@ State is persisted after every completed change; exit code 1 when any change fai
 
 /** `apply FILE`: the saved plan, checked against the state, config and backend of now. */
 async function applySaved(run: EngineRun, file: string, flags: ParsedPlanFlags): Promise<number> {
-  const { io } = run;
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    printRunDiagnostics(run, [errorDiag('cli.read-plan', `Cannot read the saved plan ${file}`, { detail: error instanceof Error ? error.message : String(error) })]);
+  const { plan: saved, diagnostics } = readSavedPlan(run.io, file);
+  if (!saved) {
+    printRunDiagnostics(run, diagnostics);
     return ExitCode.error;
   }
-  const parsed = parsePlanFile(text, file);
-  if (parsed.kind === 'error') {
-    printRunDiagnostics(run, parsed.diagnostics);
-    return ExitCode.error;
-  }
-  const saved = parsed.plan;
   const locked = await run.session.acquireLock({ operation: 'apply', timeoutMs: flags.lockTimeoutMs });
   if (locked.length > 0) {
     printRunDiagnostics(run, locked);
@@ -89,9 +78,7 @@ export const applyCommand: CommandModule = {
             printDiagnostics(io, globals, flags.diagnostics);
             return ExitCode.error;
           }
-          const run = openRun(io, globals, flags.request.vars ?? []);
-          if (!run) return ExitCode.error;
-          try {
+          return withRun(io, globals, flags.request.vars ?? [], async (run) => {
             if (planFile !== undefined) {
               const planning = [options.target, options.replace].some((list) => (list ?? []).length > 0) || options.destroy === true || options.refreshOnly === true || options.refresh === 'false';
               if (planning) {
@@ -102,13 +89,10 @@ export const applyCommand: CommandModule = {
                 ]);
                 return ExitCode.error;
               }
-              return await applySaved(run, planFile, flags);
+              return applySaved(run, planFile, flags);
             }
-            return await planAndApply(run, flags, { autoApprove: options.autoApprove === true, operation: flags.request.mode === 'destroy' ? 'destroy' : 'apply' });
-          } finally {
-            const problems = await run.session.close();
-            if (problems.length > 0) printRunDiagnostics(run, problems);
-          }
+            return planAndApply(run, flags, { autoApprove: options.autoApprove === true, operation: flags.request.mode === 'destroy' ? 'destroy' : 'apply' });
+          });
         }),
       );
   },

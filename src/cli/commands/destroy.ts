@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printDiagnostics } from '../context.js';
-import { openRun, printRunDiagnostics } from '../engine-run.js';
+import { withRun } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import { planAndApply } from '../plan-and-apply.js';
 import { addPlanFlags, parsePlanFlags, VariableArgs, type PlanFlagValues } from '../plan-flags.js';
@@ -35,14 +35,7 @@ export const destroyCommand: CommandModule = {
             printDiagnostics(io, globals, flags.diagnostics);
             return ExitCode.error;
           }
-          const run = openRun(io, globals, flags.request.vars ?? []);
-          if (!run) return ExitCode.error;
-          try {
-            return await planAndApply(run, flags, { autoApprove: options.autoApprove === true, operation: 'destroy' });
-          } finally {
-            const problems = await run.session.close();
-            if (problems.length > 0) printRunDiagnostics(run, problems);
-          }
+          return withRun(io, globals, flags.request.vars ?? [], (run) => planAndApply(run, flags, { autoApprove: options.autoApprove === true, operation: 'destroy' }));
         }),
       );
   },

@@ -3,7 +3,7 @@ import { errorDiag } from '../../diag/index.js';
 import { configGraph } from '../../engine/index.js';
 import { toDot, toMermaid } from '../../graph/index.js';
 import { printDiagnostics } from '../context.js';
-import { openRun, printRunDiagnostics } from '../engine-run.js';
+import { printRunDiagnostics, withRun } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext, CommandModule } from '../program.js';
 
@@ -29,12 +29,12 @@ export const graphCommand: CommandModule = {
             printDiagnostics(io, globals, [errorDiag('cli.invalid-format', `Unknown graph format "${options.format}"`, { detail: 'Use --format dot or --format mermaid.' })]);
             return ExitCode.error;
           }
-          const run = openRun(io, globals, []);
-          if (!run) return ExitCode.error;
-          const { graph, diagnostics } = configGraph(run.session.workspace.config);
-          if (diagnostics.length > 0) printRunDiagnostics(run, diagnostics);
-          io.stdout.write(options.format === 'dot' ? toDot(graph) : toMermaid(graph));
-          return ExitCode.ok;
+          return withRun(io, globals, [], async (run) => {
+            const { graph, diagnostics } = configGraph(run.session.workspace.config);
+            if (diagnostics.length > 0) printRunDiagnostics(run, diagnostics);
+            io.stdout.write(options.format === 'dot' ? toDot(graph) : toMermaid(graph));
+            return ExitCode.ok;
+          });
         }),
       );
   },

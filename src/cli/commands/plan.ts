@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { errorDiag } from '../../diag/index.js';
 import { serializePlanFile } from '../../plan/plan-file.js';
 import { printDiagnostics } from '../context.js';
-import { openRun, parseFormat, planHasChanges, printPlanDiagnostics, printRunDiagnostics, renderPlan } from '../engine-run.js';
+import { parseFormat, planHasChanges, printPlanDiagnostics, printRunDiagnostics, renderPlan, withRun } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import { addPlanFlags, parsePlanFlags, VariableArgs, type PlanFlagValues } from '../plan-flags.js';
 import type { CommandContext, CommandModule } from '../program.js';
@@ -46,9 +46,7 @@ export const planCommand: CommandModule = {
             printDiagnostics(io, globals, typeof format === 'string' ? flags.diagnostics : [format, ...flags.diagnostics]);
             return ExitCode.error;
           }
-          const run = openRun(io, globals, flags.request.vars ?? []);
-          if (!run) return ExitCode.error;
-          try {
+          return withRun(io, globals, flags.request.vars ?? [], async (run) => {
             const locked = await run.session.acquireLock({ operation: 'plan', timeoutMs: flags.lockTimeoutMs });
             if (locked.length > 0) {
               printRunDiagnostics(run, locked);
@@ -70,10 +68,7 @@ export const planCommand: CommandModule = {
             }
             if (options.detailedExitcode === true && planHasChanges(outcome.plan)) return ExitCode.changes;
             return ExitCode.ok;
-          } finally {
-            const problems = await run.session.close();
-            if (problems.length > 0) printRunDiagnostics(run, problems);
-          }
+          });
         }),
       );
   },

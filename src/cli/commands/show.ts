@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { errorDiag } from '../../diag/index.js';
-import { parsePlanFile } from '../../plan/plan-file.js';
 import { renderPlanJson, renderPlanText } from '../../render/index.js';
 import { instanceAddresses, findInstance, renderInstance, toFileJson, type State } from '../../state/index.js';
 import { printDiagnostics } from '../context.js';
-import { parseFormat, readStateForCommand } from '../engine-run.js';
+import { parseFormat, readSavedPlan, readStateForCommand } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext, CommandModule } from '../program.js';
 import { packageVersion } from '../version.js';
@@ -48,19 +44,12 @@ export const showCommand: CommandModule = {
             return ExitCode.error;
           }
           if (planFile !== undefined) {
-            let text: string;
-            try {
-              text = readFileSync(resolve(io.cwd, planFile), 'utf8');
-            } catch (error) {
-              printDiagnostics(io, globals, [errorDiag('cli.read-plan', `Cannot read the saved plan ${planFile}`, { detail: error instanceof Error ? error.message : String(error) })]);
+            const { plan, diagnostics } = readSavedPlan(io, planFile);
+            if (!plan) {
+              printDiagnostics(io, globals, diagnostics);
               return ExitCode.error;
             }
-            const parsed = parsePlanFile(text, planFile);
-            if (parsed.kind === 'error') {
-              printDiagnostics(io, globals, parsed.diagnostics);
-              return ExitCode.error;
-            }
-            io.stdout.write(format === 'json' ? renderPlanJson(parsed.plan, { iamformVersion: packageVersion() }) : renderPlanText(parsed.plan, { color: globals.colorStdout }));
+            io.stdout.write(format === 'json' ? renderPlanJson(plan, { iamformVersion: packageVersion() }) : renderPlanText(plan, { color: globals.colorStdout }));
             return ExitCode.ok;
           }
           const state = await readStateForCommand(io, globals);
