@@ -1,5 +1,5 @@
 import type { LifecycleSettings } from '../config/index.js';
-import { keeperOf, plannedValues, replacePaths, resourceSchema, settableNames, writeOnlyPaths, isUnknown, type PlainObject, type PlainValue } from '../schema/index.js';
+import { plannedValues, replacePaths, resourceSchema, settableNames, writeOnlyChange, writeOnlyPaths, type PlainObject, type PlainValue } from '../schema/index.js';
 import type { AttributePath } from '../state/index.js';
 import { canonicalDocuments, differingPaths } from './attribute-diff.js';
 import type { PriorInstance } from './prior.js';
@@ -55,14 +55,6 @@ function ignored(lifecycle: LifecycleSettings, name: string): boolean {
   return lifecycle.ignoreChanges === 'all' || lifecycle.ignoreChanges.includes(name);
 }
 
-/** Whether a write-only value in the config differs from what its keeper records. */
-function writeOnlyChanged(value: PlainValue | undefined, privateData: PlainValue | undefined, name: string, keeper: DecideInput['keeper']): boolean {
-  if (value === undefined || value === null) return false;
-  if (isUnknown(value) || typeof value !== 'string') return true;
-  const k = keeperOf(privateData, name);
-  return k === undefined || keeper(value, k.salt) !== k.hmac;
-}
-
 /**
  * Diffs one instance: no usable prior → create; a forces-replacement attribute differs (or
  * `--replace`) → replace with those paths; another settable attribute or a write-only value
@@ -100,7 +92,7 @@ export function decideInstance(input: DecideInput): InstanceDecision {
     };
   }
   const changed = differingPaths(type, 'managed', before, planned, facts.compared);
-  const writeOnlyChanges = writeOnly.filter((n) => !ignored(lifecycle, n) && writeOnlyChanged(config[n], prior.private as PlainValue | undefined, n, input.keeper)).map((n) => [n]);
+  const writeOnlyChanges = writeOnly.filter((n) => !ignored(lifecycle, n) && writeOnlyChange(config[n], prior.private as PlainValue | undefined, n, input.keeper) !== 'unchanged').map((n) => [n]);
   if (changed.length > 0 || writeOnlyChanges.length > 0) return { action: 'update', reason: 'config_changed', before, planned, replacePaths: [], writeOnlyChanges };
   return { action: 'no-op', before, planned, replacePaths: [], writeOnlyChanges: [] };
 }

@@ -44,11 +44,18 @@ export function keeperOf(privateData: PlainValue | undefined, attribute: string)
  *   or it matches the keeper;
  * - `changed`: it is set and there is no keeper, or the keeper does not match;
  * - `unknown`: the value is known only after apply (plan an update).
+ * `hmac` is the keeper hash; the planner passes the one it was given, so that it agrees with
+ * the provider that made the keeper.
  */
-export function writeOnlyChange(configValue: PlainValue | undefined, privateData: PlainValue | undefined, attribute: string): 'unchanged' | 'changed' | 'unknown' {
+export function writeOnlyChange(
+  configValue: PlainValue | undefined,
+  privateData: PlainValue | undefined,
+  attribute: string,
+  hmac: (value: string, salt: string) => string = (value, salt) => makeKeeper(value, salt).hmac,
+): 'unchanged' | 'changed' | 'unknown' {
   if (configValue === undefined || configValue === null) return 'unchanged';
   if (isUnknown(configValue)) return 'unknown';
   const keeper = keeperOf(privateData, attribute);
   if (keeper === undefined || typeof configValue !== 'string') return 'changed';
-  return makeKeeper(configValue, keeper.salt).hmac === keeper.hmac ? 'unchanged' : 'changed';
+  return hmac(configValue, keeper.salt) === keeper.hmac ? 'unchanged' : 'changed';
 }
