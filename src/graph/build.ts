@@ -1,7 +1,7 @@
 import { compareAddresses, type ResourceAddress } from '../addr/index.js';
 import { errorDiag, formatRangeShort, type Diagnostic, type SourceRange } from '../diag/index.js';
 import { findCycles, hasCycle, type Cycle } from './cycles.js';
-import { Graph } from './graph.js';
+import { compareNodeKeys, Graph } from './graph.js';
 
 /** Where one node names another: an expression reference or a `depends_on` entry. */
 export interface NodeReference {
@@ -59,7 +59,7 @@ export function buildResourceGraph<N extends ResourceNodeInput>(nodes: readonly 
     const pa = graph.payload(a);
     const pb = graph.payload(b);
     const byAddress = pa && pb ? compareAddresses(pa.address, pb.address) : 0;
-    return byAddress !== 0 ? byAddress : a < b ? -1 : a > b ? 1 : 0;
+    return byAddress !== 0 ? byAddress : compareNodeKeys(a, b);
   };
   return { graph, diagnostics: findCycles(graph, compare).map((cycle) => cycleDiagnostic(cycle, graph)) };
 }

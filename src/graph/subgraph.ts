@@ -66,17 +66,9 @@ export function transitiveReduction<T>(graph: Graph<T>): Graph<T> {
     const deps = graph.dependencies(key);
     if (deps.size < 2) continue;
     generation++;
-    // Depth-first from the dependencies' dependencies: whatever is reached that is also a
-    // direct dependency is implied by a longer path.
-    const stack: string[] = [];
-    for (const dep of deps) {
-      for (const deeper of graph.dependencies(dep)) {
-        if (seen.get(deeper) !== generation) {
-          seen.set(deeper, generation);
-          stack.push(deeper);
-        }
-      }
-    }
+    // Depth-first from the dependencies, marking only what is reached over at least one edge:
+    // a direct dependency marked so is implied by a longer path.
+    const stack = [...deps];
     while (stack.length > 0) {
       const at = stack.pop() as string;
       for (const deeper of graph.dependencies(at)) {
