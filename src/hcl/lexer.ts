@@ -304,3 +304,18 @@ export function scanNumberEnd(text: string, i: number): number {
   }
   return i;
 }
+
+/**
+ * If a heredoc's closing marker line starts at `i` (blanks, `marker`, then a newline or the end
+ * of the text), the offset just past the marker; else -1.
+ */
+export function heredocCloseAt(text: string, i: number, marker: string): number {
+  let j = i;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  if (!text.startsWith(marker, j)) return -1;
+  const after = j + marker.length;
+  if (after >= text.length) return after;
+  const c = text.charCodeAt(after);
+  if (c === 10 || (c === 13 && text.charCodeAt(after + 1) === 10)) return after;
+  return -1;
+}

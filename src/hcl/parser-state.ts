@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, SourceRange } from '../diag/index.js';
 import type { Identifier } from './ast.js';
-import { Lexer } from './lexer.js';
+import { Lexer, heredocCloseAt } from './lexer.js';
 import { codes, syntaxError } from './messages.js';
 import type { HclCode } from './messages.js';
 import { IdentNode } from './nodes.js';
@@ -228,15 +228,10 @@ export class Parser {
     const marker = this.lx.heredocMarker;
     let i = this.lx.end;
     while (i < text.length) {
-      let j = i;
-      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-      if (text.startsWith(marker, j)) {
-        const after = j + marker.length;
-        const c = text.charCodeAt(after);
-        if (after >= text.length || c === 10 || (c === 13 && text.charCodeAt(after + 1) === 10)) {
-          this.lx.reset(after);
-          return;
-        }
+      const close = heredocCloseAt(text, i, marker);
+      if (close >= 0) {
+        this.lx.reset(close);
+        return;
       }
       const nl = text.indexOf('\n', i);
       if (nl < 0) break;

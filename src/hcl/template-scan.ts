@@ -6,6 +6,7 @@
  */
 import type { Expression, Identifier } from './ast.js';
 import { isHexDigit } from './chars.js';
+import { heredocCloseAt } from './lexer.js';
 import { codes } from './messages.js';
 import { parseExpression } from './parse-expression.js';
 import type { Parser } from './parser-state.js';
@@ -74,7 +75,7 @@ export function scanTemplate(p: Parser, start: number, mode: ScanMode, marker = 
   };
 
   if (mode === 'heredoc') {
-    const close = closingMarkerAt(text, i, marker);
+    const close = heredocCloseAt(text, i, marker);
     if (close >= 0) return { tokens, contentEnd: i, end: close, closed: true };
   }
 
@@ -104,7 +105,7 @@ export function scanTemplate(p: Parser, start: number, mode: ScanMode, marker = 
     } else if (c === 10 && mode === 'heredoc') {
       i++;
       flush(i);
-      const close = closingMarkerAt(text, i, marker);
+      const close = heredocCloseAt(text, i, marker);
       if (close >= 0) return { tokens, contentEnd: i, end: close, closed: true };
       litStart = segStart = i;
       continue;
@@ -125,18 +126,6 @@ export function scanTemplate(p: Parser, start: number, mode: ScanMode, marker = 
     }
     i++;
   }
-}
-
-/** If a heredoc's closing marker line starts at `i`, the offset just past the marker. */
-function closingMarkerAt(text: string, i: number, marker: string): number {
-  let j = i;
-  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-  if (!text.startsWith(marker, j)) return -1;
-  const after = j + marker.length;
-  if (after >= text.length) return after;
-  const c = text.charCodeAt(after);
-  if (c === 10 || (c === 13 && text.charCodeAt(after + 1) === 10)) return after;
-  return -1;
 }
 
 /** Decodes the escape at `i` (a backslash) in a quoted string: the text and the width consumed. */
