@@ -51,7 +51,6 @@ export interface EvaluatedConfig {
  * `for_each`/`count`), outputs, provider settings, `import` and `moved`. Appends diagnostics.
  */
 export function evaluateConfig(config: Config, variables: ReadonlyMap<string, Value>, options: EvaluateOptions, diags: Diagnostic[]): EvaluatedConfig {
-  const expandedByKey = new Map<string, ExpandedResource>();
   const evaluation = (bindings?: Bindings, sink: Diagnostic[] = diags): Evaluation => ({ ctx: scope, diags: sink, bindings });
 
   const evalLocal = (name: string): Value => {
@@ -62,15 +61,14 @@ export function evaluateConfig(config: Config, variables: ReadonlyMap<string, Va
 
   const evalResource = (decl: ResourceDecl): { expanded: ExpandedResource; value: () => Value } => {
     const expanded = expandResource(decl, scope, options, evaluation, diags);
-    expandedByKey.set(resourceKey(decl.address), expanded);
     return { expanded, value: () => referenceValue(expanded, options) };
   };
 
   const scope: ConfigScope = new ConfigScope(config, variables, options.functions, options.functionContext, options, evalLocal, evalResource, diags);
 
-  for (const name of config.locals.keys()) scope.local(name, config.locals.get(name)?.range as SourceRange);
-  for (const decl of config.resources) scope.resource(decl, undefined);
-  const resources = config.resources.map((d) => expandedByKey.get(resourceKey(d.address)) as ExpandedResource);
+  for (const [name, decl] of config.locals) scope.local(name, decl.range);
+  // Nothing is being evaluated here, so each resource is evaluated now or already was.
+  const resources = config.resources.map((decl) => scope.resource(decl, undefined).expanded as ExpandedResource);
 
   const outputs = new Map<string, OutputValue>();
   for (const out of config.outputs.values()) {
