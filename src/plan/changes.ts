@@ -5,6 +5,7 @@ import { resourceSchema, sensitivePaths as schemaSensitive, UNKNOWN, type PlainO
 import { comparePaths, formatPath, type AttributePath, type JsonObject } from '../state/index.js';
 import type { DeposedObject } from './deposed.js';
 import type { Decided } from './evaluation.js';
+import { canonicalDocuments } from './attribute-diff.js';
 import { splitUnknown, topLevel } from './plain.js';
 import type { PriorInstance } from './prior.js';
 import type { ChangeReason, ResourceChange } from './types.js';
@@ -94,44 +95,44 @@ function base(
   };
 }
 
-/** The deletion of a prior instance. */
-export function deletionOf(prior: PriorInstance, reason: ChangeReason, before: JsonObject, dependsOn: readonly ResourceAddress[]): ResourceChange {
+/** The delete of a managed object whose refreshed value is `attributes` (shown with documents canonical). */
+function deletion(
+  address: ResourceAddress,
+  reason: ChangeReason | undefined,
+  id: string,
+  attributes: JsonObject,
+  sensitive: readonly AttributePath[],
+  dependsOn: readonly ResourceAddress[],
+): ResourceChange {
+  const before = canonicalDocuments(address.type, 'managed', attributes as PlainObject) as JsonObject;
   return {
-    address: prior.address,
+    address,
     action: 'delete',
-    reason,
-    id: prior.id,
+    ...(reason !== undefined ? { reason } : {}),
+    id,
     before,
     after: null,
     afterUnknown: [],
-    beforeSensitive: uniquePaths([...prior.sensitivePaths, ...schemaSensitiveIn(prior.address.type, 'managed', before)]),
+    beforeSensitive: uniquePaths([...sensitive, ...schemaSensitiveIn(address.type, 'managed', before)]),
     afterSensitive: [],
     replacePaths: [],
     dependsOn,
     createBeforeDestroy: false,
-    ...(prior.movedFrom !== undefined ? { previousAddress: prior.movedFrom } : {}),
   };
+}
+
+/** The deletion of a prior instance. */
+export function deletionOf(prior: PriorInstance, reason: ChangeReason, dependsOn: readonly ResourceAddress[]): ResourceChange {
+  const change = deletion(prior.address, reason, prior.id, prior.attributes, prior.sensitivePaths, dependsOn);
+  return prior.movedFrom !== undefined ? { ...change, previousAddress: prior.movedFrom } : change;
 }
 
 /**
  * The deletion of a deposed object. Its instance's sensitive paths stand for its own, which
  * were not kept: the old object came from an earlier version of the same configuration.
  */
-export function deposedDeletionOf(object: DeposedObject, current: PriorInstance | undefined, before: JsonObject, dependsOn: readonly ResourceAddress[]): ResourceChange {
-  return {
-    address: object.address,
-    action: 'delete',
-    id: object.id,
-    before,
-    after: null,
-    afterUnknown: [],
-    beforeSensitive: uniquePaths([...(current?.sensitivePaths ?? []), ...schemaSensitiveIn(object.address.type, 'managed', before)]),
-    afterSensitive: [],
-    replacePaths: [],
-    dependsOn,
-    createBeforeDestroy: false,
-    deposed: object.id,
-  };
+export function deposedDeletionOf(object: DeposedObject, current: PriorInstance | undefined, dependsOn: readonly ResourceAddress[]): ResourceChange {
+  return { ...deletion(object.address, undefined, object.id, object.attributes, current?.sensitivePaths ?? [], dependsOn), deposed: object.id };
 }
 
 /** The error for a planned delete or replace of an instance with `prevent_destroy`. */

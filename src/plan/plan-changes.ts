@@ -1,12 +1,11 @@
 import { addressContains, compareAddresses, formatAddress, resourceOf, type ResourceAddress } from '../addr/index.js';
 import { hasErrors, type Diagnostic } from '../diag/index.js';
-import { evaluateConfig, type LifecycleSettings, type ResourceInstance } from '../config/index.js';
+import { evaluateConfig, type Config, type LifecycleSettings, type ResourceDecl, type ResourceInstance } from '../config/index.js';
 import { topologicalOrder, transitiveDependents } from '../graph/index.js';
 import type { JsonObject } from '../state/index.js';
 import { accessChanges } from './access-changes.js';
 import { adoptImports, resolvePendingIntents } from './adoption.js';
 import { afterResolver, outputsResolver } from './apply-values.js';
-import { canonicalDocuments } from './attribute-diff.js';
 import { changeOf, deletionOf, deposedDeletionOf, preventDestroyDiag, sortChanges } from './changes.js';
 import type { DeposedObject } from './deposed.js';
 import { instanceGraph, type PriorOnly } from './dependency-graph.js';
@@ -58,8 +57,7 @@ export function planChanges(input: PlanInput): PlanResult {
   const dependsOn = (key: string): ResourceAddress[] => [...graph.dependencies(key)].map((k) => graph.payload(k)?.address as ResourceAddress).sort(compareAddresses);
   const deposedDeletion = (d: DeposedObject): ResourceChange => {
     const key = formatAddress(d.address);
-    const before = canonicalDocuments(d.address.type, 'managed', d.attributes as PlainObject) as JsonObject;
-    return deposedDeletionOf(d, prior.instances.get(key), before, graph.hasNode(key) ? dependsOn(key) : []);
+    return deposedDeletionOf(d, prior.instances.get(key), graph.hasNode(key) ? dependsOn(key) : []);
   };
 
   validateInstances(input, decided, diags);
@@ -87,17 +85,18 @@ export function planChanges(input: PlanInput): PlanResult {
       changes.push(change);
       if (d.kind === 'managed' && instB !== undefined && hasUnknownPart(d.decision.planned)) applyValues.set(key, templateOf(d, instB, prior.instances.get(key)));
     }
+    const reasonOf = deleteReasons(input.config);
     for (const p of priorOnly) {
       if (p.gone) continue;
       if (targets !== undefined && !options.targets.some((t) => addressContains(t, p.address))) continue;
-      changes.push(deletionOf(p, deleteReason(ctx, p.address), canonicalDocuments(p.address.type, 'managed', p.attributes as PlainObject) as JsonObject, dependsOn(formatAddress(p.address))));
+      changes.push(deletionOf(p, reasonOf(p.address), dependsOn(formatAddress(p.address))));
     }
     for (const d of deposed) if (targets === undefined || options.targets.some((t) => addressContains(t, d.address))) changes.push(deposedDeletion(d));
   } else if (options.mode === 'destroy') {
     const selected = options.targets.length === 0 ? undefined : destroySelection(graph, options.targets, prior.instances);
     for (const [key, p] of prior.instances) {
       if (p.gone || (selected !== undefined && !selected.has(key))) continue;
-      changes.push(deletionOf(p, 'destroy_requested', canonicalDocuments(p.address.type, 'managed', p.attributes as PlainObject) as JsonObject, dependsOn(key)));
+      changes.push(deletionOf(p, 'destroy_requested', dependsOn(key)));
     }
     for (const d of deposed) if (selected === undefined || selected.has(formatAddress(d.address))) changes.push(deposedDeletion(d));
   }
@@ -177,13 +176,23 @@ function templateOf(d: Extract<Decided, { kind: 'managed' }>, instB: ResourceIns
   return fillUnknown(again.planned, (path) => placeholder(key, String(path[0] ?? ''))) as JsonObject;
 }
 
-/** Why a prior instance without config is deleted: its key left `count`/`for_each`, or the resource left the config. */
-function deleteReason(ctx: EvaluationContext, address: ResourceAddress): ChangeReason {
-  const decl = ctx.input.config.resources.find((r) => r.mode === address.mode && r.type === address.type && r.name === address.name);
-  if (decl === undefined) return 'not_in_config';
-  if (decl.count !== undefined && typeof address.key === 'number') return 'count_index_removed';
-  if (decl.forEach !== undefined && typeof address.key === 'string') return 'each_key_removed';
-  return 'not_in_config';
+/**
+ * Why a prior instance without config is deleted: its key left `count`/`for_each`, or the
+ * resource left the config. The declarations are indexed on the first call.
+ */
+function deleteReasons(config: Config): (address: ResourceAddress) => ChangeReason {
+  let decls: Map<string, ResourceDecl> | undefined;
+  return (address) => {
+    if (decls === undefined) {
+      decls = new Map();
+      for (const r of config.resources) if (!decls.has(formatAddress(r.address))) decls.set(formatAddress(r.address), r);
+    }
+    const decl = decls.get(formatAddress(resourceOf(address)));
+    if (decl === undefined) return 'not_in_config';
+    if (decl.count !== undefined && typeof address.key === 'number') return 'count_index_removed';
+    if (decl.forEach !== undefined && typeof address.key === 'string') return 'each_key_removed';
+    return 'not_in_config';
+  };
 }
 
 /** The targeted instances and everything that depends on them: what `destroy --target` removes. */
