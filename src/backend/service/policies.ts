@@ -1,8 +1,8 @@
 import { newId } from '../crypto/secrets.js';
-import { ErrorCode, conflict, fail, invalid, notFound, ok, type BackendError, type Result } from '../errors.js';
+import { ErrorCode, conflict, fail, notFound, ok, type Result } from '../errors.js';
 import type { CustomPolicy, CustomPolicyCreate, CustomPolicyUpdate, PolicyType } from '../model/types.js';
-import { validateCustomPolicy, type PolicyDocument, type PolicyKind, type PolicyVersion, type SystemPermission } from '../policy/index.js';
-import { checkDescription, checkObjectName } from '../rules/name-rules.js';
+import type { PolicyDocument, PolicyKind, PolicyVersion, SystemPermission } from '../policy/index.js';
+import { checkCustomPolicy } from '../rules/custom-policy-rules.js';
 import { customPolicyFromRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
 
@@ -84,34 +84,13 @@ export function policyIndex(ctx: ServiceContext): Map<string, PolicyInfo> {
   return index;
 }
 
-function checkCustom(ctx: ServiceContext, input: CustomPolicyCreate): BackendError | undefined {
-  const name = checkObjectName('custom policy', input.displayName, 'name');
-  if (name) return name;
-  if (input.description.trim() === '') return invalid(ErrorCode.requiredProperty, 'A custom policy needs a description', 'description');
-  const description = checkDescription(input.description, 256);
-  if (description) return description;
-  if (input.type !== 'AX' && input.type !== 'XA') {
-    return invalid('IAM.1009', `Invalid scope type "${String(input.type)}": a custom policy is "AX" (global services) or "XA" (projects)`, 'scope');
-  }
-  const problems = validateCustomPolicy(input.document, ctx.catalog);
-  const first = problems[0];
-  if (first) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    return {
-      ...invalid(first.code, `Invalid policy at ${first.path}: ${first.message}${more}`, `policy.${first.path}`),
-      problems: problems.map((p) => ({ code: p.code, message: p.message, field: `policy.${p.path}` })),
-    };
-  }
-  return undefined;
-}
-
 function displayNameTaken(ctx: ServiceContext, displayName: string, selfId: string | null): boolean {
   const row = ctx.db.statement('SELECT id FROM custom_policies WHERE display_name_key = ?').get(displayName.toLowerCase()) as { id: string } | undefined;
   return row !== undefined && row.id !== selfId;
 }
 
 export function createCustomPolicy(ctx: ServiceContext, input: CustomPolicyCreate): Result<CustomPolicy> {
-  const problem = checkCustom(ctx, input);
+  const problem = checkCustomPolicy(input, ctx.catalog);
   if (problem) return fail(problem);
   return ctx.db.write(() => {
     if (displayNameTaken(ctx, input.displayName, null)) {
@@ -147,7 +126,7 @@ export function updateCustomPolicy(ctx: ServiceContext, id: string, input: Custo
       type: input.type ?? before.type,
       document: input.document ?? before.document,
     };
-    const problem = checkCustom(ctx, merged);
+    const problem = checkCustomPolicy(merged, ctx.catalog);
     if (problem) return fail<CustomPolicy>(problem);
     if (displayNameTaken(ctx, merged.displayName, id)) {
       return fail<CustomPolicy>(conflict(ErrorCode.conflict, `A custom policy named "${merged.displayName}" already exists`, 'name'));

@@ -1,13 +1,13 @@
 import type * as M from '../../backend/index.js';
 import { ok, type PolicyInfo, type Result } from '../../backend/index.js';
 import type { Catalog } from '../../backend/catalog/index.js';
-import { validateCustomPolicy } from '../../backend/policy/index.js';
 import { checkAccessKeyStatus, checkNewAccessKey } from '../../backend/rules/access-key-rules.js';
 import { checkScopeFits } from '../../backend/rules/attachment-rules.js';
-import { checkDescription, checkObjectName } from '../../backend/rules/name-rules.js';
+import { checkCustomPolicy } from '../../backend/rules/custom-policy-rules.js';
+import { checkDescription } from '../../backend/rules/name-rules.js';
 import { customPolicyInfo, systemPolicyInfo } from '../../backend/service/policies.js';
 import { encodeAttachmentId } from '../attachment-id.js';
-import { conflict, fail, invalid, newId, notFound, sortedBy, type MemoryState } from './memory-state.js';
+import { conflict, fail, newId, notFound, sortedBy, type MemoryState } from './memory-state.js';
 
 /** Policies, attachments and access keys of the memory backend. */
 
@@ -27,11 +27,8 @@ export function findPolicy(state: MemoryState, catalog: Catalog, idOrName: strin
 }
 
 function checkCustom(state: MemoryState, catalog: Catalog, input: M.CustomPolicyCreate, selfId: string | null): Result<never> | undefined {
-  const problem = checkObjectName('custom policy', input.displayName, 'name') ?? checkDescription(input.description, 256);
+  const problem = checkCustomPolicy(input, catalog);
   if (problem) return fail(problem);
-  if (input.description.trim() === '') return invalid('IAM.0072', 'A custom policy needs a description', 'description');
-  const first = validateCustomPolicy(input.document, catalog)[0];
-  if (first) return invalid(first.code, `Invalid policy at ${first.path}: ${first.message}`, `policy.${first.path}`);
   for (const p of state.customPolicies.values()) {
     if (p.id !== selfId && p.displayName.toLowerCase() === input.displayName.toLowerCase()) return conflict('IAM.0005', `A custom policy named "${input.displayName}" already exists`, 'name');
   }
