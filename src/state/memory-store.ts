@@ -38,6 +38,12 @@ export function memoryStateStore(options: MemoryStoreOptions): StateStore {
   const location = options.location ?? 'memory';
   const { env } = options;
 
+  const release = async (lockId: string, force: boolean): Promise<Diagnostic[]> => {
+    const problems = checkRelease(storage.lock, lockId, location, force);
+    if (problems.length === 0) storage.lock = undefined;
+    return problems;
+  };
+
   const decodeStored = (): StateResult => {
     if (storage.text === undefined) return { kind: 'ok', state: emptyState(env.newId()), persisted: false };
     const decoded = decodeStateFile(storage.text, location);
@@ -76,17 +82,8 @@ export function memoryStateStore(options: MemoryStoreOptions): StateStore {
       );
     },
 
-    async unlock(lockId: string): Promise<Diagnostic[]> {
-      const problems = checkRelease(storage.lock, lockId, location, false);
-      if (problems.length === 0) storage.lock = undefined;
-      return problems;
-    },
-
-    async forceUnlock(lockId: string): Promise<Diagnostic[]> {
-      const problems = checkRelease(storage.lock, lockId, location, true);
-      if (problems.length === 0) storage.lock = undefined;
-      return problems;
-    },
+    unlock: (lockId) => release(lockId, false),
+    forceUnlock: (lockId) => release(lockId, true),
 
     async currentLock(): Promise<Lock | undefined> {
       return storage.lock;
