@@ -1,4 +1,4 @@
-import { formatAddress } from '../addr/index.js';
+import { formatAddress, withKey } from '../addr/index.js';
 import { placeholdersIn, resolvePlaceholders, type ApplyPlan, type PlaceholderLookup } from '../plan/index.js';
 import type { JsonObject, JsonValue, OutputState, State } from '../state/index.js';
 import type { AppliedLookup, ApplyInput, ResolveResult } from './types.js';
@@ -75,7 +75,7 @@ export function resolvedOutputs(applyPlan: ApplyPlan, state: State, secrets: Rea
   const byName = new Map<string, { readonly id: string; readonly attributes: JsonObject }>();
   for (const resource of state.resources) {
     for (const instance of resource.instances) {
-      byName.set(formatAddress({ mode: resource.mode, type: resource.type, name: resource.name, ...(instance.key !== undefined ? { key: instance.key } : {}) }), instance);
+      byName.set(formatAddress(withKey(resource, instance.key)), instance);
     }
   }
   const applied: AppliedLookup = (address) => byName.get(typeof address === 'string' ? address : formatAddress(address));
