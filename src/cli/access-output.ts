@@ -1,6 +1,6 @@
 import type { UserAccess } from '../backend/index.js';
 import type { AccessSource, ActionAccess } from '../backend/policy/index.js';
-import { dependencyLines, scopeJson, scopeText, viaText } from './can-output.js';
+import { dependencyLines, scopeJson, scopeText, viaJson, viaText } from './can-output.js';
 
 /** Text and JSON renderings of `access`: per user, per granted scope, the actions and their sources. */
 
@@ -37,7 +37,7 @@ function actionsJson(actions: readonly ActionAccess[]): unknown[] {
       policy: s.policy,
       statement: s.statementIndex,
       pattern: s.pattern,
-      via: s.via.kind === 'group' ? { kind: 'group', group_id: s.via.groupId, group_name: s.via.groupName } : { kind: 'user' },
+      via: viaJson(s.via),
       attachment_id: s.attachmentId,
       conditional: s.conditional,
     })),

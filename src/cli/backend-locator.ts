@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
-import { IamService } from '../backend/index.js';
+import { IamService, type Result } from '../backend/index.js';
 import { errorDiag, type Diagnostic } from '../diag/index.js';
 import { loadWorkspace } from '../engine/index.js';
+import { printDiagnostics, type GlobalOptions } from './context.js';
 import { backendPathOf, nodeEngineHost } from './engine-host.js';
+import type { CliIo } from './io.js';
 
 export interface BackendLocation {
   /** Absolute path of the database file. */
@@ -35,7 +37,7 @@ export function locateBackend(dir: string, env: Readonly<Record<string, string |
  * Opens the backend database the config directory points at; a missing file is a diagnostic
  * (never created here: only apply creates a backend).
  */
-export function openLocatedBackend(dir: string, env: Readonly<Record<string, string | undefined>> = {}): { service?: IamService; location?: BackendLocation; diagnostics: Diagnostic[] } {
+function openLocatedBackend(dir: string, env: Readonly<Record<string, string | undefined>> = {}): { service?: IamService; location?: BackendLocation; diagnostics: Diagnostic[] } {
   const located = locateBackend(dir, env);
   if (!located.location) return { diagnostics: located.diagnostics };
   const { path } = located.location;
@@ -52,5 +54,28 @@ export function openLocatedBackend(dir: string, env: Readonly<Record<string, str
       location: located.location,
       diagnostics: [errorDiag('backend.unreadable', `Cannot open the IAM backend database at ${path}`, { detail: (error as Error).message })],
     };
+  }
+}
+
+/**
+ * Answers one query (`can`, `access`) from the backend the config directory points at, and
+ * closes it. What stood in the way (no backend, an error of the query) is printed, and the
+ * answer is then undefined.
+ */
+export function queryLocatedBackend<T>(io: CliIo, globals: GlobalOptions, query: (service: IamService) => Result<T>): { value: T } | undefined {
+  const opened = openLocatedBackend(globals.dir, io.env);
+  if (!opened.service) {
+    printDiagnostics(io, globals, opened.diagnostics);
+    return undefined;
+  }
+  try {
+    const result = query(opened.service);
+    if (!result.ok) {
+      printDiagnostics(io, globals, [errorDiag(result.error.code, result.error.message)]);
+      return undefined;
+    }
+    return { value: result.value };
+  } finally {
+    opened.service.close();
   }
 }

@@ -1,23 +1,11 @@
 import type { CanAnswer } from '../backend/index.js';
-import type { DependencyProblem, GrantVia, MatchedStatement, NearMiss, RequestScope, Scope } from '../backend/policy/index.js';
+import { scopeLabel, type DependencyProblem, type GrantVia, type MatchedStatement, type NearMiss, type RequestScope, type Scope } from '../backend/policy/index.js';
 
 /** Text and JSON renderings of a `can` answer. */
 
+/** `project eu-de`, `all projects`, `global services`, `enterprise project finance`. */
 export function scopeText(scope: Scope | RequestScope): string {
-  switch (scope.kind) {
-    case 'project':
-      return `project ${scope.projectName}`;
-    case 'all_projects':
-      return 'all projects';
-    case 'global':
-      return 'global services';
-    case 'enterprise_project':
-      return `enterprise project ${scope.name}`;
-    default: {
-      const unknown: never = scope;
-      return String(unknown);
-    }
-  }
+  return scope.kind === 'project' ? `project ${scope.projectName}` : scopeLabel(scope);
 }
 
 export function viaText(via: GrantVia): string {
@@ -64,7 +52,7 @@ export function canText(answer: CanAnswer, explain: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-function viaJson(via: GrantVia): Record<string, string> {
+export function viaJson(via: GrantVia): Record<string, string> {
   return via.kind === 'group' ? { kind: 'group', group_id: via.groupId, group_name: via.groupName } : { kind: 'user' };
 }
 

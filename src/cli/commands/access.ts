@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { errorDiag } from '../../diag/index.js';
 import { accessJson, accessText } from '../access-output.js';
-import { openLocatedBackend } from '../backend-locator.js';
-import { printDiagnostics } from '../context.js';
+import { queryLocatedBackend } from '../backend-locator.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext, CommandModule } from '../program.js';
 
@@ -22,23 +20,10 @@ export const accessCommand: CommandModule = {
       .addHelpText('after', EXAMPLES)
       .action(
         context.action(async (user: string | undefined, options: { json?: boolean }) => {
-          const globals = context.globals();
-          const opened = openLocatedBackend(globals.dir, context.io.env);
-          if (!opened.service) {
-            printDiagnostics(context.io, globals, opened.diagnostics);
-            return ExitCode.error;
-          }
-          try {
-            const result = opened.service.access(user);
-            if (!result.ok) {
-              printDiagnostics(context.io, globals, [errorDiag(result.error.code, result.error.message)]);
-              return ExitCode.error;
-            }
-            context.io.stdout.write(options.json ? accessJson(result.value) : accessText(result.value));
-            return ExitCode.ok;
-          } finally {
-            opened.service.close();
-          }
+          const users = queryLocatedBackend(context.io, context.globals(), (service) => service.access(user));
+          if (!users) return ExitCode.error;
+          context.io.stdout.write(options.json ? accessJson(users.value) : accessText(users.value));
+          return ExitCode.ok;
         }),
       );
   },

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CanTarget } from '../../backend/index.js';
 import { errorDiag } from '../../diag/index.js';
-import { openLocatedBackend } from '../backend-locator.js';
+import { queryLocatedBackend } from '../backend-locator.js';
 import { canJson, canText } from '../can-output.js';
 import { printDiagnostics } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -53,22 +53,10 @@ export const canCommand: CommandModule = {
             printDiagnostics(context.io, globals, [errorDiag('can.scope', target)]);
             return ExitCode.error;
           }
-          const opened = openLocatedBackend(globals.dir, context.io.env);
-          if (!opened.service) {
-            printDiagnostics(context.io, globals, opened.diagnostics);
-            return ExitCode.error;
-          }
-          try {
-            const answer = opened.service.can({ user, action, target });
-            if (!answer.ok) {
-              printDiagnostics(context.io, globals, [errorDiag(answer.error.code, answer.error.message)]);
-              return ExitCode.error;
-            }
-            context.io.stdout.write(options.json ? canJson(answer.value) : canText(answer.value, options.explain === true));
-            return answer.value.decision.decision === 'allow' ? ExitCode.ok : ExitCode.denied;
-          } finally {
-            opened.service.close();
-          }
+          const answer = queryLocatedBackend(context.io, globals, (service) => service.can({ user, action, target }));
+          if (!answer) return ExitCode.error;
+          context.io.stdout.write(options.json ? canJson(answer.value) : canText(answer.value, options.explain === true));
+          return answer.value.decision.decision === 'allow' ? ExitCode.ok : ExitCode.denied;
         }),
       );
   },
