@@ -1,5 +1,5 @@
 import { boolVal, mappingEntries, stringVal, type Value } from '../value.js';
-import type { FunctionContext, FunctionDef, FunctionResult } from './types.js';
+import { isFunctionError, type FunctionContext, type FunctionDef, type FunctionResult } from './types.js';
 import { any, bool, fail, fixed, param, s, str } from './util.js';
 
 /**
@@ -57,7 +57,7 @@ function templatefile(args: readonly Value[], ctx: FunctionContext): FunctionRes
   const file = readFile(path, ctx);
   if ('error' in file) return file;
   const r = ctx.renderTemplate(file.text, vars, path);
-  return 'error' in r && (r as { kind?: unknown }).kind === undefined ? fail((r as { error: string }).error) : (r as Value);
+  return isFunctionError(r) ? fail(r.error) : r;
 }
 
 export const filesystemFunctions: Record<string, FunctionDef> = {
