@@ -9,6 +9,7 @@
  * - line endings become `\n`, and a non-empty result ends with exactly one newline.
  * Only the blanks between tokens and blank lines change; no line is split or joined.
  */
+import type { SourceRange } from '../diag/index.js';
 import type { Body, Comment, HclFile } from './ast.js';
 import { layoutTokens } from './format-layout.js';
 import { scanFmtTokens } from './format-tokens.js';
@@ -30,22 +31,46 @@ export function formatHcl(file: HclFile): string {
  */
 function blankLinesBetweenBlocks(file: HclFile): Set<number> {
   const lines = new Set<number>();
+  const comments = commentOffsets(file.comments);
   const visit = (body: Body): void => {
-    body.items.forEach((item, index) => {
-      if (item.kind !== 'block') return;
-      visit(item.body);
-      const previous = index > 0 ? body.items[index - 1] : undefined;
-      if (previous?.kind !== 'block') return;
-      const multiLine = previous.range.start.line !== previous.range.end.line || item.range.start.line !== item.range.end.line;
-      if (multiLine && !hasCommentBetween(file.comments, previous.range.end.offset, item.range.start.offset)) {
-        lines.add(item.range.start.line);
+    let previous: SourceRange | undefined;
+    for (const item of body.items) {
+      if (item.kind !== 'block') {
+        previous = undefined;
+        continue;
       }
-    });
+      visit(item.body);
+      const range = item.range;
+      if (previous !== undefined) {
+        const multiLine = previous.start.line !== previous.end.line || range.start.line !== range.end.line;
+        if (multiLine && !comments.between(previous.end.offset, range.start.offset)) lines.add(range.start.line);
+      }
+      previous = range;
+    }
   };
   visit(file.body);
   return lines;
 }
 
-function hasCommentBetween(comments: readonly Comment[], from: number, to: number): boolean {
-  return comments.some((comment) => comment.range.start.offset >= from && comment.range.end.offset <= to);
+/**
+ * Answers "does a whole comment lie between offsets `from` and `to`?" by binary search (a scan
+ * per block pair made formatting quadratic). Comments are in source order and never overlap,
+ * so their ends ascend with their starts: the first comment starting at or after `from` is the
+ * only one that can fit.
+ */
+function commentOffsets(comments: readonly Comment[]): { between(from: number, to: number): boolean } {
+  const starts = comments.map((comment) => comment.range.start.offset);
+  const ends = comments.map((comment) => comment.range.end.offset);
+  return {
+    between(from, to) {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((starts[mid] as number) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < ends.length && (ends[lo] as number) <= to;
+    },
+  };
 }
