@@ -16,16 +16,42 @@ export function isAccessKind(type: string): type is AccessKind {
 
 export type ObjectsByKind = Map<AccessKind, Map<string, JsonObject>>;
 
-function str(v: JsonValue | undefined): string | undefined {
+/** A string attribute that is set (not empty). */
+export function str(v: JsonValue | undefined): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-const systemIndex = new WeakMap<Catalog, Map<string, Catalog['systemPermissions'][number]>>();
+type SystemPermission = Catalog['systemPermissions'][number];
 
-function systemById(catalog: Catalog): Map<string, Catalog['systemPermissions'][number]> {
+const systemIndex = new WeakMap<Catalog, Map<string, SystemPermission>>();
+
+export function systemById(catalog: Catalog): ReadonlyMap<string, SystemPermission> {
   let index = systemIndex.get(catalog);
   if (index === undefined) systemIndex.set(catalog, (index = new Map(catalog.systemPermissions.map((p) => [p.id, p]))));
   return index;
+}
+
+/** A system-defined policy or role as a grant holds it. */
+export function systemPolicy(system: SystemPermission): GrantedPolicy {
+  return { id: system.id, name: system.displayName, kind: system.kind, version: system.version, document: system.document, dependencies: system.dependencies };
+}
+
+/** Whom an attachment's attributes grant to, `group:<id>` or `user:<id>` (the group when both are set). */
+export function attachmentPrincipal(attrs: JsonObject): string | undefined {
+  const group = str(attrs['group']);
+  if (group !== undefined) return `group:${group}`;
+  const user = str(attrs['user']);
+  return user !== undefined ? `user:${user}` : undefined;
+}
+
+/** The scope an attachment's attributes name; the callbacks name projects and enterprise projects by id. */
+export function attachmentScope(attrs: JsonObject, projectName: (id: string) => string, enterpriseProjectName: (id: string) => string): Scope | undefined {
+  if (attrs['all_projects'] === true) return { kind: 'all_projects' };
+  if (attrs['global'] === true) return { kind: 'global' };
+  const project = str(attrs['project']);
+  if (project !== undefined) return { kind: 'project', projectId: project, projectName: projectName(project) };
+  const ep = str(attrs['enterprise_project']);
+  return ep !== undefined ? { kind: 'enterprise_project', enterpriseProjectId: ep, name: enterpriseProjectName(ep) } : undefined;
 }
 
 export class AccessWorld {
@@ -89,9 +115,7 @@ export class AccessWorld {
     if (this.principals === undefined) {
       this.principals = new Map();
       for (const [id, attrs] of this.kind('iam_policy_attachment')) {
-        const group = str(attrs['group']);
-        const user = str(attrs['user']);
-        const key = group !== undefined ? `group:${group}` : user !== undefined ? `user:${user}` : undefined;
+        const key = attachmentPrincipal(attrs);
         if (key === undefined) continue;
         let list = this.principals.get(key);
         if (list === undefined) this.principals.set(key, (list = []));
@@ -127,7 +151,7 @@ export class AccessWorld {
 
   private readPolicy(id: string): GrantedPolicy | undefined {
     const system = systemById(this.catalog).get(id);
-    if (system !== undefined) return { id, name: system.displayName, kind: system.kind, version: system.version, document: system.document, dependencies: system.dependencies };
+    if (system !== undefined) return systemPolicy(system);
     const custom = this.kind('iam_policy').get(id);
     if (custom === undefined) return undefined;
     const document = canonicalPolicy(custom['policy'] as JsonValue) as unknown as PolicyDocument;
@@ -136,13 +160,11 @@ export class AccessWorld {
   }
 
   scopeOf(attrs: JsonObject): Scope | undefined {
-    if (attrs['all_projects'] === true) return { kind: 'all_projects' };
-    if (attrs['global'] === true) return { kind: 'global' };
-    const project = str(attrs['project']);
-    if (project !== undefined) return { kind: 'project', projectId: project, projectName: str(this.kind('iam_project').get(project)?.['name']) ?? this.extraProjects.get(project) ?? project };
-    const ep = str(attrs['enterprise_project']);
-    if (ep !== undefined) return { kind: 'enterprise_project', enterpriseProjectId: ep, name: str(this.kind('iam_enterprise_project').get(ep)?.['name']) ?? ep };
-    return undefined;
+    return attachmentScope(
+      attrs,
+      (id) => str(this.kind('iam_project').get(id)?.['name']) ?? this.extraProjects.get(id) ?? id,
+      (id) => str(this.kind('iam_enterprise_project').get(id)?.['name']) ?? id,
+    );
   }
 
   private grantsVia(principal: string, via: Grant['via']): Grant[] {

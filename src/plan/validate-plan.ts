@@ -1,7 +1,8 @@
 import { errorDiag, type Diagnostic } from '../diag/index.js';
-import { checkRoleDependencies, validateCustomPolicy, type Catalog, type Grant, type Scope } from '../backend/policy/index.js';
+import { checkRoleDependencies, validateCustomPolicy, type Catalog, type Grant } from '../backend/policy/index.js';
 import { isWhollyKnown, validateInstance } from '../schema/index.js';
-import type { JsonObject, JsonValue } from '../state/index.js';
+import type { JsonObject } from '../state/index.js';
+import { attachmentPrincipal, attachmentScope, str, systemById, systemPolicy } from './access-world.js';
 import type { Decided } from './evaluation.js';
 import type { PlanInput } from './input.js';
 import type { PriorPicture, RefreshIndex } from './prior.js';
@@ -42,19 +43,6 @@ export function validateInstances(input: PlanInput, decided: ReadonlyMap<string,
   }
 }
 
-function str(v: JsonValue | undefined): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function scopeOf(attrs: JsonObject, projectNames: ReadonlyMap<string, string>): Scope | undefined {
-  if (attrs['all_projects'] === true) return { kind: 'all_projects' };
-  if (attrs['global'] === true) return { kind: 'global' };
-  const project = str(attrs['project']);
-  if (project !== undefined) return { kind: 'project', projectId: project, projectName: projectNames.get(project) ?? project };
-  const ep = str(attrs['enterprise_project']);
-  return ep !== undefined ? { kind: 'enterprise_project', enterpriseProjectId: ep, name: ep } : undefined;
-}
-
 /**
  * Role dependencies per principal over the attachments after the plan. `valuesOf` gives an
  * attachment's planned value with placeholders where ids are not yet known, so attachments
@@ -68,7 +56,7 @@ export function validateRoleDependencies(
   prior: PriorPicture,
   diags: Diagnostic[],
 ): void {
-  const system = new Map(catalog.systemPermissions.map((p) => [p.id, p]));
+  const system = systemById(catalog);
   const projectNames = new Map<string, string>();
   for (const kind of ['data.iam_project', 'iam_project']) for (const o of index.list(kind)) if (typeof o.attributes['name'] === 'string') projectNames.set(o.id, o.attributes['name']);
   for (const [key, d] of decided) {
@@ -80,14 +68,14 @@ export function validateRoleDependencies(
   const owner = new Map<string, Decided>();
   const add = (id: string, attrs: JsonObject): void => {
     const policy = system.get(str(attrs['policy']) ?? '');
-    const scope = scopeOf(attrs, projectNames);
-    const group = str(attrs['group']);
-    const principal = group !== undefined ? `group:${group}` : str(attrs['user']) !== undefined ? `user:${str(attrs['user'])}` : undefined;
+    const scope = attachmentScope(attrs, (project) => projectNames.get(project) ?? project, (ep) => ep);
+    const principal = attachmentPrincipal(attrs);
     if (policy === undefined || scope === undefined || principal === undefined) return;
+    const group = str(attrs['group']);
     let list = byPrincipal.get(principal);
     if (list === undefined) byPrincipal.set(principal, (list = []));
     const via: Grant['via'] = group !== undefined ? { kind: 'group', groupId: group, groupName: group } : { kind: 'user' };
-    list.push({ attachmentId: id, policy: { id: policy.id, name: policy.displayName, kind: policy.kind, version: policy.version, document: policy.document, dependencies: policy.dependencies }, scope, via });
+    list.push({ attachmentId: id, policy: systemPolicy(policy), scope, via });
   };
   for (const [key, d] of decided) {
     if (d.kind !== 'managed' || d.instance.type !== 'iam_policy_attachment') continue;
