@@ -47,6 +47,7 @@ export function scanFmtTokens(source: string): FmtToken[] {
   };
   while (i < source.length) {
     const c = source[i] ?? '';
+    const heredoc = c === '<' ? heredocEnd(source, i) : undefined;
     if (c === ' ' || c === '\t' || c === '\r') {
       i++;
     } else if (c === '\n') {
@@ -57,8 +58,8 @@ export function scanFmtTokens(source: string): FmtToken[] {
       push('block-comment', blockCommentEnd(source, i));
     } else if (c === '"') {
       push('string', quotedEnd(source, i));
-    } else if (source.startsWith('<<', i) && heredocEnd(source, i) !== undefined) {
-      push('heredoc', heredocEnd(source, i) ?? source.length);
+    } else if (heredoc !== undefined) {
+      push('heredoc', heredoc);
     } else if (isDigit(c) && matchesAt(NUMBER, source, i)) {
       push('number', NUMBER.lastIndex);
     } else if (isAsciiWordStart(c)) {
@@ -146,6 +147,7 @@ function templateSequenceEnd(source: string, from: number): number {
   let i = from;
   while (i < source.length) {
     const c = source[i];
+    const heredoc = c === '<' ? heredocEnd(source, i) : undefined;
     if (c === '"') {
       i = quotedEnd(source, i);
     } else if (c === '{') {
@@ -159,8 +161,8 @@ function templateSequenceEnd(source: string, from: number): number {
       i = lineCommentEnd(source, i);
     } else if (source.startsWith('/*', i)) {
       i = blockCommentEnd(source, i);
-    } else if (source.startsWith('<<', i) && heredocEnd(source, i) !== undefined) {
-      i = heredocEnd(source, i) ?? source.length;
+    } else if (heredoc !== undefined) {
+      i = heredoc;
     } else {
       i++;
     }
