@@ -208,7 +208,7 @@ export function evaluateWithPlaceholders(ctx: EvaluationContext, decided: Readon
     const d = decided.get(key);
     if (d === undefined) return undefined;
     const planned: Record<string, unknown> = { ...(plannedOf(d) ?? d.config) };
-    for (const name of resourceSchema(address.type, address.mode)?.attributes.keys() ?? []) if (!(name in planned) || planned[name] === null) planned[name] ??= placeholder(key, name);
+    for (const name of resourceSchema(address.type, address.mode)?.attributes.keys() ?? []) planned[name] ??= placeholder(key, name);
     return fromPlain(fillUnknown(planned as PlainObject, (path) => placeholder(key, String(path[0] ?? ''))) as PlainObject);
   };
   return evaluateConfig(ctx.input.config, ctx.input.variables, { functions: ctx.input.functions, functionContext: ctx.input.functionContext, schemaFor: bodySchemaHookFor, resourceValues: hook }, []);
