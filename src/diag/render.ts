@@ -36,7 +36,24 @@ const MAX_SNIPPET_LINES = 6;
  * under each source line marks the range. The output always ends with a newline.
  */
 export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions): string {
-  const paint = (codes: string, text: string): string => (options.color ? `${codes}${text}${ANSI.reset}` : text);
+  return render(diagnostic, options.color, (file) => options.sources(file)?.split('\n'));
+}
+
+/**
+ * Renders several diagnostics separated by blank lines. Each file's source is looked up and
+ * split into lines once, however many diagnostics point into it.
+ */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions): string {
+  const lines = new Map<string, string[] | undefined>();
+  const linesOf = (file: string): string[] | undefined => {
+    if (!lines.has(file)) lines.set(file, options.sources(file)?.split('\n'));
+    return lines.get(file);
+  };
+  return diagnostics.map((d) => render(d, options.color, linesOf)).join('\n');
+}
+
+function render(diagnostic: Diagnostic, color: boolean, linesOf: (file: string) => string[] | undefined): string {
+  const paint = (codes: string, text: string): string => (color ? `${codes}${text}${ANSI.reset}` : text);
   const label = diagnostic.severity === 'error' ? 'Error' : 'Warning';
   const labelColor = diagnostic.severity === 'error' ? ANSI.red : ANSI.yellow;
   const out: string[] = [`${paint(ANSI.bold + labelColor, `${label}:`)} ${paint(ANSI.bold, diagnostic.summary)}`];
@@ -45,8 +62,8 @@ export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions)
     out.push('');
     const context = diagnostic.context ? `, in ${diagnostic.context}` : '';
     out.push(`  on ${diagnostic.range.file} line ${diagnostic.range.start.line}${context}:`);
-    const source = options.sources(diagnostic.range.file);
-    if (source !== undefined) out.push(...snippet(source, diagnostic.range, options.color));
+    const lines = linesOf(diagnostic.range.file);
+    if (lines !== undefined) out.push(...snippet(lines, diagnostic.range, color));
   }
   if (diagnostic.detail) {
     out.push('', diagnostic.detail);
@@ -54,13 +71,8 @@ export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions)
   return out.join('\n') + '\n';
 }
 
-/** Renders several diagnostics separated by blank lines. */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions): string {
-  return diagnostics.map((d) => renderDiagnostic(d, options)).join('\n');
-}
-
-function snippet(source: string, range: SourceRange, color: boolean): string[] {
-  const lines = source.split('\n');
+/** `lines` is the whole source split at `\n`. */
+function snippet(lines: readonly string[], range: SourceRange, color: boolean): string[] {
   const first = range.start.line;
   // A range that ends at column 1 of a later line ends, for display, on the line before.
   const last = Math.max(first, range.end.column === 1 && range.end.line > first ? range.end.line - 1 : range.end.line);
