@@ -22,9 +22,9 @@ export class VariableArgs {
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** Adds `--var`, `--var-file`, `--target`, `--replace`, `--refresh-only`, `--refresh`, `--lock-timeout`. */
-export function addPlanFlags(command: Command, vars: VariableArgs, which: { destroy?: boolean; parallelism?: boolean; replace?: boolean } = {}): Command {
-  command
+/** Adds `--var` and `--var-file`, which collect into `vars`. */
+export function addVariableFlags(command: Command, vars: VariableArgs): Command {
+  return command
     .option('--var <NAME=VALUE>', 'set a variable (repeatable)', (text: string) => {
       vars.list.push({ kind: 'var', text });
       return text;
@@ -32,8 +32,12 @@ export function addPlanFlags(command: Command, vars: VariableArgs, which: { dest
     .option('--var-file <FILE>', 'read variables from a file: HCL, or JSON when it ends in .json (repeatable)', (path: string) => {
       vars.list.push({ kind: 'var-file', path });
       return path;
-    })
-    .option('--target <ADDR>', 'plan only this resource or instance and what it depends on (repeatable)', collect);
+    });
+}
+
+/** Adds `--var`, `--var-file`, `--target`, `--replace`, `--refresh-only`, `--refresh`, `--lock-timeout`. */
+export function addPlanFlags(command: Command, vars: VariableArgs, which: { destroy?: boolean; parallelism?: boolean; replace?: boolean } = {}): Command {
+  addVariableFlags(command, vars).option('--target <ADDR>', 'plan only this resource or instance and what it depends on (repeatable)', collect);
   if (which.replace !== false) command.option('--replace <ADDR>', 'replace this instance even if nothing forces it (repeatable)', collect);
   command
     .option('--refresh-only', 'only record what changed outside iamform in state; change nothing in the backend')

@@ -6,6 +6,7 @@ import { directoryReader, nodeEngineHost } from '../engine-host.js';
 import { printDiagnostics, type GlobalOptions } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { addVariableFlags, VariableArgs } from '../plan-flags.js';
 import type { CommandContext, CommandModule } from '../program.js';
 
 const EXAMPLES = `
@@ -41,21 +42,14 @@ function jsonDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>): Re
 
 export const validateCommand: CommandModule = {
   register(program: Command, context: CommandContext): void {
-    const vars: VariableArg[] = [];
-    program
+    const vars = new VariableArgs();
+    const command = program
       .command('validate')
-      .description('check the config fully (syntax, types, schemas, references, policy documents, role dependencies); no backend calls')
-      .option('--var <NAME=VALUE>', 'set a variable (repeatable)', (text: string) => {
-        vars.push({ kind: 'var', text });
-        return text;
-      })
-      .option('--var-file <FILE>', 'read variables from a file: HCL, or JSON when it ends in .json (repeatable)', (path: string) => {
-        vars.push({ kind: 'var-file', path });
-        return path;
-      })
+      .description('check the config fully (syntax, types, schemas, references, policy documents, role dependencies); no backend calls');
+    addVariableFlags(command, vars)
       .option('--json', 'print the result as JSON on stdout', false)
       .addHelpText('after', EXAMPLES)
-      .action(context.action(async (options: { json: boolean }) => runValidate(context.io, context.globals(), vars, options.json)));
+      .action(context.action(async (options: { json: boolean }) => runValidate(context.io, context.globals(), vars.list, options.json)));
   },
 };
 
