@@ -6,7 +6,7 @@ import { printDiagnostics } from '../context.js';
 import { readStateForCommand } from '../engine-run.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext, CommandModule } from '../program.js';
-import { nodeEngineHost } from '../engine-host.js';
+import { secretBox } from '../engine-host.js';
 
 interface OutputOptions {
   json?: boolean;
@@ -43,7 +43,7 @@ export const outputCommand: CommandModule = {
           const globals = context.globals();
           const state = await readStateForCommand(io, globals);
           if (!state) return ExitCode.error;
-          const box = nodeEngineHost(globals.dir, io.env).secrets;
+          const box = secretBox(globals.dir, io.env);
           const show = options.showSensitive === true;
           const outputs = state.outputs;
           const valueOf = (key: string): { value: JsonValue; hidden: boolean } => {

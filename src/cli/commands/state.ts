@@ -1,4 +1,3 @@
-import { relative, isAbsolute } from 'node:path';
 import { fileJournalStorage, journalPathOf, readStateWithJournal } from '../../apply/index.js';
 import type { Command } from 'commander';
 import { addressContains, compareAddresses, formatAddress, parseAddress, resourceOf, type ResourceAddress } from '../../addr/index.js';
@@ -7,10 +6,11 @@ import { instanceAddresses, renderInstance, selectInstances, type State, type St
 import { fileStateStore, resolveStatePath } from '../../state/file.js';
 import { printDiagnostics, type GlobalOptions } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
 import type { CommandContext, CommandModule } from '../program.js';
 import { packageVersion } from '../version.js';
 import { loadWorkspace } from '../../engine/index.js';
-import { nodeEngineHost } from '../engine-host.js';
+import { displayPathOf, nodeEngineHost } from '../engine-host.js';
 
 export interface StateLocationOptions {
   state?: string;
@@ -22,11 +22,10 @@ export const STATE_OPTION_HELP = 'the state file (default: state/default.iamstat
  * The file state store for the config directory. `--state PATH` is relative to the working
  * directory, as paths typed on a command line are; the default lives under `--chdir`.
  */
-export function openStateStore(io: { cwd: string; env?: Readonly<Record<string, string | undefined>> }, globals: GlobalOptions, options: StateLocationOptions): { store: StateStore; path: string; file: string } {
-  const path = options.state === undefined ? resolveStatePath(globals.dir, configuredStatePath(globals.dir, io.env ?? {})) : resolveStatePath(io.cwd, options.state);
-  const inside = relative(globals.dir, path);
-  const displayPath = inside.startsWith('..') || isAbsolute(inside) ? path : inside;
-  return { store: fileStateStore({ path, displayPath, iamformVersion: packageVersion() }), path: displayPath, file: path };
+export function openStateStore(io: Pick<CliIo, 'cwd' | 'env'>, globals: GlobalOptions, options: StateLocationOptions): { store: StateStore; path: string; file: string } {
+  const file = options.state === undefined ? resolveStatePath(globals.dir, configuredStatePath(globals.dir, io.env)) : resolveStatePath(io.cwd, options.state);
+  const path = displayPathOf(globals.dir, file);
+  return { store: fileStateStore({ path: file, displayPath: path, iamformVersion: packageVersion() }), path, file };
 }
 
 /** The state path the config names (`iamform { state "local" { path } }`), read as plan and apply read it. */
@@ -34,9 +33,12 @@ function configuredStatePath(dir: string, env: Readonly<Record<string, string | 
   return loadWorkspace(nodeEngineHost(dir, env), [], true).statePath;
 }
 
-/** Reads persisted state; an absent state file is an error here (there is nothing to inspect). */
-/** Reads the state as every command sees it: the file with an interrupted apply's journal replayed. */
-async function readExisting(store: StateStore, location: string, file: string): Promise<{ state?: State; diagnostics: Diagnostic[] }> {
+/**
+ * Reads the state as every command sees it: the file with an interrupted apply's journal
+ * replayed. An absent state file is an error here (there is nothing to inspect).
+ */
+async function readExisting(io: Pick<CliIo, 'cwd' | 'env'>, globals: GlobalOptions, options: StateLocationOptions): Promise<{ state?: State; diagnostics: Diagnostic[] }> {
+  const { store, path: location, file } = openStateStore(io, globals, options);
   const result = await readStateWithJournal(store, fileJournalStorage({ path: journalPathOf(file) }));
   if (result.kind === 'error') return { diagnostics: result.diagnostics };
   if (!result.persisted) {
@@ -124,8 +126,7 @@ export const stateCommand: CommandModule = {
             printDiagnostics(context.io, globals, filters.diagnostics);
             return ExitCode.error;
           }
-          const { store, path, file } = openStateStore(context.io, globals, options);
-          const read = await readExisting(store, path, file);
+          const read = await readExisting(context.io, globals, options);
           if (!read.state) {
             printDiagnostics(context.io, globals, read.diagnostics);
             return ExitCode.error;
@@ -151,8 +152,7 @@ export const stateCommand: CommandModule = {
             printDiagnostics(context.io, globals, parsed.diagnostics);
             return ExitCode.error;
           }
-          const { store, path, file } = openStateStore(context.io, globals, options);
-          const read = await readExisting(store, path, file);
+          const read = await readExisting(context.io, globals, options);
           if (!read.state) {
             printDiagnostics(context.io, globals, read.diagnostics);
             return ExitCode.error;
