@@ -41,6 +41,21 @@ export async function measure(fn: () => unknown, options: { runs?: number; warmu
   return { medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), runs };
 }
 
+/**
+ * Median CPU time of `fn` in this process over `runs` runs. On a shared machine wall time also
+ * counts the time other processes hold the cores; CPU time shows what `fn` itself costs.
+ */
+export function cpuMedianMs(fn: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+  }
+  return median(times);
+}
+
 export function ms(value: number): string {
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`;
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseHcl } from '../../src/hcl/index.js';
-import { mb, measure, median, ms } from '../harness.js';
+import { cpuMedianMs, mb, measure, median, ms } from '../harness.js';
 import type { BenchSuite, Figure } from '../harness.js';
 import { generateConfig } from './hcl-generate.js';
 
@@ -22,21 +22,6 @@ const HCL2_RUNS = 3;
 
 function mbPerSecond(bytes: number, milliseconds: number): number {
   return bytes / 1024 / 1024 / (milliseconds / 1000);
-}
-
-/**
- * Median CPU time of `fn` in this process. On a shared machine wall time also counts the time
- * other processes hold the cores; CPU time shows what the parser itself costs.
- */
-function cpuMedianMs(fn: () => unknown, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  return median(times);
 }
 
 interface MemoryReport {
