@@ -1,15 +1,15 @@
 import { errorDiag, hasErrors, type Diagnostic } from '../diag/index.js';
 import { applyPlan, readStateWithJournal, type ApplyEventListener, type ApplyResult } from '../apply/index.js';
 import type { VariableArg } from '../config/index.js';
-import { planChanges, type ApplyPlan, type Plan, type RefreshedObjects } from '../plan/index.js';
+import type { ApplyPlan, Plan, RefreshedObjects } from '../plan/index.js';
 import type { Provider } from '../provider/index.js';
-import { makeKeeper, writeOnlyPaths } from '../schema/index.js';
+import { writeOnlyPaths } from '../schema/index.js';
 import type { Lock, State } from '../state/index.js';
 import { applyInputOf } from './apply-input.js';
 import { refreshKinds } from './refresh.js';
 import { settleSealedOutputs } from './sealed-outputs.js';
 import type { EngineHost, LockRequest, PlanRequest, StateAccess } from './types.js';
-import { loadWorkspace, type Workspace } from './workspace.js';
+import { loadWorkspace, planWorkspace, type Workspace } from './workspace.js';
 
 export interface PlanOutcome {
   /** Absent when errors prevent planning; the diagnostics say why. */
@@ -108,17 +108,11 @@ export class Session {
     }
     const refreshed = await this.refresh(state, request);
     if (!refreshed.refreshed) return { diagnostics: [...diagnostics, ...refreshed.diagnostics] };
-    const result = planChanges({
-      config: this.workspace.config,
-      variables: this.workspace.evaluated.variables,
-      functions: this.workspace.functions,
-      functionContext: this.workspace.functionContext,
-      state,
-      refreshed: refreshed.refreshed,
-      catalog: this.host.catalog,
-      keeper: (secret, salt) => makeKeeper(secret, salt).hmac,
-      options: { mode: request.mode ?? 'normal', targets: request.targets ?? [], replace: request.replace ?? [], refresh: request.refresh !== false },
-      configHash: this.workspace.configHash,
+    const result = planWorkspace(this.host, this.workspace, state, refreshed.refreshed, {
+      mode: request.mode ?? 'normal',
+      targets: request.targets ?? [],
+      replace: request.replace ?? [],
+      refresh: request.refresh !== false,
     });
     const applyPlan = result.applyPlan ? settleSealedOutputs(this.workspace.config, result.applyPlan) : undefined;
     return {

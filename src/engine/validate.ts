@@ -1,10 +1,10 @@
 import { hasErrors, type Diagnostic } from '../diag/index.js';
 import type { VariableArg } from '../config/index.js';
-import { planChanges, type RefreshedObject } from '../plan/index.js';
-import { defaultRegions, makeKeeper } from '../schema/index.js';
+import type { RefreshedObject } from '../plan/index.js';
+import { defaultRegions } from '../schema/index.js';
 import { emptyState } from '../state/index.js';
 import type { EngineHost } from './types.js';
-import { loadWorkspace } from './workspace.js';
+import { loadWorkspace, planWorkspace } from './workspace.js';
 
 export interface ValidateResult {
   readonly diagnostics: Diagnostic[];
@@ -29,17 +29,11 @@ export function validateConfig(host: EngineHost, vars: readonly VariableArg[]): 
     id: `region-${name}`,
     attributes: { name, description: `Region ${name}`, parent_id: '', enabled: true, kind: 'region' },
   }));
-  const result = planChanges({
-    config: workspace.config,
-    variables: workspace.evaluated.variables,
-    functions: workspace.functions,
-    functionContext: workspace.functionContext,
-    state: emptyState('00000000-0000-4000-8000-000000000000'),
-    refreshed: new Map([['data.iam_project', regions]]),
-    catalog: host.catalog,
-    keeper: (secret, salt) => makeKeeper(secret, salt).hmac,
-    options: { mode: 'normal', targets: [], replace: [], refresh: true },
-    configHash: workspace.configHash,
+  const result = planWorkspace(host, workspace, emptyState('00000000-0000-4000-8000-000000000000'), new Map([['data.iam_project', regions]]), {
+    mode: 'normal',
+    targets: [],
+    replace: [],
+    refresh: true,
   });
   const seen = new Set(diagnostics.map(key));
   for (const d of result.diagnostics) {

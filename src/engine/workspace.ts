@@ -2,7 +2,9 @@ import { errorDiag, type Diagnostic } from '../diag/index.js';
 import { loadConfig, makeFunctionContext, mappingEntries, toJs, type Config, type EvaluatedConfig, type VariableArg } from '../config/index.js';
 import { builtinFunctions } from '../config/functions/index.js';
 import type { FunctionContext, FunctionDef } from '../config/functions/types.js';
-import { bodySchemaHookFor } from '../schema/index.js';
+import { planChanges, type PlanOptions, type PlanResult, type RefreshedObjects } from '../plan/index.js';
+import { bodySchemaHookFor, makeKeeper } from '../schema/index.js';
+import type { State } from '../state/index.js';
 import type { EngineHost, ProviderSettings } from './types.js';
 
 /**
@@ -64,6 +66,22 @@ export function loadWorkspace(host: EngineHost, vars: readonly VariableArg[], se
     functions: builtinFunctions,
     functionContext: makeFunctionContext(host.reader, builtinFunctions),
   };
+}
+
+/** Plans the workspace's config against `state` and the backend objects a refresh listed. */
+export function planWorkspace(host: EngineHost, workspace: Workspace, state: State, refreshed: RefreshedObjects, options: PlanOptions): PlanResult {
+  return planChanges({
+    config: workspace.config,
+    variables: workspace.evaluated.variables,
+    functions: workspace.functions,
+    functionContext: workspace.functionContext,
+    state,
+    refreshed,
+    catalog: host.catalog,
+    keeper: (secret, salt) => makeKeeper(secret, salt).hmac,
+    options,
+    configHash: workspace.configHash,
+  });
 }
 
 /**
