@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { errorDiag, hasErrors, type Diagnostic } from '../diag/index.js';
+import { diagnosticKey, errorDiag, hasErrors, type Diagnostic } from '../diag/index.js';
 import type { ApplyEvent } from '../apply/index.js';
 import { Session, type PlanOutcome } from '../engine/index.js';
 import type { VariableArg } from '../config/index.js';
@@ -69,10 +69,6 @@ export function printRunDiagnostics(run: EngineRun, diagnostics: readonly Diagno
 /** Whether applying the plan would change anything: resources, or outputs in state. */
 export function planHasChanges(plan: Plan): boolean {
   return plan.changes.some((c) => c.action !== 'no-op') || plan.outputs.some((o) => o.action !== 'no-op');
-}
-
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.code}|${d.summary}|${d.range?.file ?? ''}:${d.range?.start.offset ?? ''}`;
 }
 
 /**

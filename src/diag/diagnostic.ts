@@ -58,3 +58,11 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     return 0;
   });
 }
+
+/**
+ * The identity of a diagnostic for removing repeats: the same code and summary at the same
+ * place (several evaluation passes may report one problem more than once).
+ */
+export function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}|${d.summary}|${d.range?.file ?? ''}:${d.range?.start.offset ?? ''}`;
+}

@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from '../diag/index.js';
+import { diagnosticKey, hasErrors, type Diagnostic } from '../diag/index.js';
 import type { VariableArg } from '../config/index.js';
 import type { RefreshedObject } from '../plan/index.js';
 import { defaultRegions } from '../schema/index.js';
@@ -35,15 +35,12 @@ export function validateConfig(host: EngineHost, vars: readonly VariableArg[]): 
     replace: [],
     refresh: true,
   });
-  const seen = new Set(diagnostics.map(key));
+  const seen = new Set(diagnostics.map(diagnosticKey));
   for (const d of result.diagnostics) {
-    if (needsBackend.has(d.code) || seen.has(key(d))) continue;
-    seen.add(key(d));
+    if (needsBackend.has(d.code) || seen.has(diagnosticKey(d))) continue;
+    seen.add(diagnosticKey(d));
     diagnostics.push(d);
   }
   return { diagnostics, sources: workspace.sources };
 }
 
-function key(d: Diagnostic): string {
-  return `${d.code}|${d.summary}|${d.range?.file ?? ''}:${d.range?.start.offset ?? ''}`;
-}
