@@ -1,6 +1,6 @@
 import { errorDiag, type Diagnostic, type SourceRange } from '../diag/index.js';
 import { parseAddress, type ResourceAddress } from '../addr/index.js';
-import type { Expression, HclFile } from '../hcl/index.js';
+import { sourceText, type Expression, type HclFile } from '../hcl/index.js';
 import { ConfigScope, resourceKey, type ResourceHooks } from './config-scope.js';
 import { bind, type Bindings } from './eval/context.js';
 import { evalExpr, type Evaluation } from './eval/evaluate.js';
@@ -136,8 +136,7 @@ function addressOf(written: Expression, files: readonly HclFile[], diags: Diagno
     diags.push(errorDiag('config.invalid-address', 'Invalid address', { detail: 'A resource address is expected here, like iam_user.alice or iam_user.team["bob"].', range: expr.range }));
     return undefined;
   }
-  const text = file.source.slice(expr.range.start.offset, expr.range.end.offset);
-  const parsed = parseAddress(text, expr.range);
+  const parsed = parseAddress(sourceText(file, expr), expr.range);
   diags.push(...parsed.diagnostics);
   return parsed.address;
 }
